@@ -1,0 +1,74 @@
+/*
+ * buf.c: a growable, always NUL-terminated byte buffer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "pf-int.h"
+
+static void
+grow(struct pf_buf *b, size_t more)
+{
+	size_t need;
+
+	if (more > SIZE_MAX - b->len - 1)
+		abort();
+	need = b->len + more + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 256;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->data = pf_xrealloc(b->data, b->cap);
+}
+
+void
+pf_buf_add(struct pf_buf *b, const void *p, size_t n)
+{
+	grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+pf_buf_adds(struct pf_buf *b, const char *s)
+{
+	pf_buf_add(b, s, strlen(s));
+}
+
+void
+pf_buf_addf(struct pf_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+pf_buf_reset(struct pf_buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+pf_buf_free(struct pf_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}

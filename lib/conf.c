@@ -1,0 +1,257 @@
+/*
+ * conf.c: the configuration file, one HDF file with a typed table of keys.
+ *
+ * Every key is declared below with its type and default; an unknown key
+ * or a bad value refuses start-up (a typo in a security setting must not
+ * silently fall back to a default).  Secrets live only here and are never
+ * logged: error messages name the key, never the value.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <ClearSilver.h>
+
+#include "pf-int.h"
+
+#ifndef PF_SYSCONFDIR
+#define PF_SYSCONFDIR "/etc"
+#endif
+#ifndef PF_DATADIR
+#define PF_DATADIR "/usr/share/pforte"
+#endif
+
+enum ctype { C_STR, C_SECRET, C_INT, C_BOOL, C_URL, C_PATH, C_ENUM };
+
+struct ckey {
+	const char		*name;	/* '*' matches one name segment */
+	enum ctype		 type;
+	const char		*dflt;
+	long long		 min, max;
+	const char *const	*choices;
+};
+
+static const char *const langs[] = { "de", "en", NULL };
+static const char *const transports[] = { "dir", "smtp", NULL };
+
+static const struct ckey keys[] = {
+	{ "Portal.Name", C_STR, "Pforte", 0, 0, NULL },
+	{ "Portal.BaseURL", C_URL, NULL, 0, 0, NULL },
+	{ "Portal.Templates", C_PATH, PF_DATADIR "/templates", 0, 0, NULL },
+	{ "Portal.DefaultLang", C_ENUM, "de", 0, 0, langs },
+	{ "DB.Socket", C_PATH, "", 0, 0, NULL },
+	{ "DB.Host", C_STR, "", 0, 0, NULL },
+	{ "DB.Port", C_INT, "3306", 1, 65535, NULL },
+	{ "DB.Name", C_STR, "pforte", 0, 0, NULL },
+	{ "DB.ConnectTimeout", C_INT, "2", 1, 60, NULL },
+	{ "DB.TLS.CA", C_PATH, "", 0, 0, NULL },
+	{ "DB.TLS.Verify", C_BOOL, "1", 0, 1, NULL },
+	{ "DB.Account.*.User", C_STR, "", 0, 0, NULL },
+	{ "DB.Account.*.Password", C_SECRET, "", 0, 0, NULL },
+	{ "Mail.Transport", C_ENUM, "dir", 0, 0, transports },
+	{ "Mail.Dir", C_PATH, "", 0, 0, NULL },
+	{ "Mail.SMTP", C_URL, "", 0, 0, NULL },
+	{ "Mail.From", C_STR, "pforte@localhost", 0, 0, NULL },
+	{ "Limits.Body", C_INT, "65536", 1024, PF_BODY_HARD_MAX, NULL },
+	{ "Limits.Fields", C_INT, "64", 1, PF_FIELDS_HARD_MAX, NULL },
+	{ "Log.Syslog", C_BOOL, "0", 0, 1, NULL },
+	{ "Log.Debug", C_BOOL, "0", 0, 1, NULL },
+	{ "Status.CacheSeconds", C_INT, "15", 0, 3600, NULL },
+	{ "Status.Probe.*", C_URL, "", 0, 0, NULL },
+	{ "Status.ProbeCA", C_PATH, "", 0, 0, NULL },
+	{ "Status.ProbeTimeout", C_INT, "1500", 100, 10000, NULL },
+};
+#define NKEYS (sizeof(keys) / sizeof(keys[0]))
+
+static HDF *conf;
+
+const char *
+pf_conf_path(void)
+{
+	const char *p = getenv("PFORTE_CONFIG");
+
+	return p && *p ? p : PF_SYSCONFDIR "/pforte/pforte.hdf";
+}
+
+/* Match a dotted name against a pattern whose '*' stands for a segment. */
+static int
+key_match(const char *pat, const char *name)
+{
+	while (*pat && *name) {
+		if (*pat == '*') {
+			while (*name && *name != '.')
+				name++;
+			pat++;
+			continue;
+		}
+		if (*pat++ != *name++)
+			return 0;
+	}
+	return *pat == '\0' && *name == '\0';
+}
+
+static const struct ckey *
+key_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (key_match(keys[i].name, name))
+			return &keys[i];
+	return NULL;
+}
+
+static int
+check_value(const struct ckey *k, const char *v)
+{
+	long long x;
+	char *end;
+	size_t i;
+
+	if (!pf_utf8_valid(v, strlen(v)))
+		return 0;
+	for (i = 0; v[i]; i++)
+		if ((unsigned char)v[i] < 0x20)
+			return 0;
+	switch (k->type) {
+	case C_STR:
+	case C_SECRET:
+		return 1;
+	case C_INT:
+	case C_BOOL:
+		errno = 0;
+		x = strtoll(v, &end, 10);
+		return errno == 0 && *v && *end == '\0' && x >= k->min && x <= k->max;
+	case C_URL:
+		return *v == '\0' || strncmp(v, "https://", 8) == 0 ||
+		    strncmp(v, "http://", 7) == 0 || strncmp(v, "smtp://", 7) == 0 ||
+		    strncmp(v, "smtps://", 8) == 0;
+	case C_PATH:
+		return *v == '\0' || *v == '/';
+	case C_ENUM:
+		for (i = 0; k->choices[i]; i++)
+			if (strcmp(k->choices[i], v) == 0)
+				return 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* Walk every node; a node with a value must be a declared key. */
+static int
+walk(HDF *node, const char *prefix, char *err, size_t errsz)
+{
+	HDF *c;
+	char name[256];
+	const char *v;
+	const struct ckey *k;
+
+	for (c = hdf_obj_child(node); c != NULL; c = hdf_obj_next(c)) {
+		if ((size_t)snprintf(name, sizeof(name), "%s%s%s", prefix,
+		    *prefix ? "." : "", hdf_obj_name(c)) >= sizeof(name)) {
+			snprintf(err, errsz, "configuration key too long");
+			return -1;
+		}
+		if ((v = hdf_obj_value(c)) != NULL) {
+			if ((k = key_find(name)) == NULL) {
+				snprintf(err, errsz, "unknown configuration key %s", name);
+				return -1;
+			}
+			if (!check_value(k, v)) {
+				snprintf(err, errsz, "bad value for configuration key %s", name);
+				return -1;
+			}
+		}
+		if (walk(c, name, err, errsz) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+pf_conf_load(const char *path, char *err, size_t errsz)
+{
+	NEOERR *nerr;
+	STRING s;
+	struct stat st;
+
+	pf_conf_free();
+	if (stat(path, &st) != 0) {
+		snprintf(err, errsz, "cannot read configuration %s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (st.st_mode & S_IWOTH) {
+		snprintf(err, errsz, "configuration %s is world-writable", path);
+		return -1;
+	}
+	if ((nerr = hdf_init(&conf)) == STATUS_OK)
+		nerr = hdf_read_file(conf, path);
+	if (nerr != STATUS_OK) {
+		string_init(&s);
+		nerr_error_string(nerr, &s);
+		snprintf(err, errsz, "cannot parse configuration %s: %s", path,
+		    s.buf ? s.buf : "?");
+		string_clear(&s);
+		nerr_ignore(&nerr);
+		pf_conf_free();
+		return -1;
+	}
+	if (walk(conf, "", err, errsz) < 0) {
+		pf_conf_free();
+		return -1;
+	}
+	if (*pf_conf_str("Portal.BaseURL") == '\0') {
+		snprintf(err, errsz, "Portal.BaseURL is required");
+		pf_conf_free();
+		return -1;
+	}
+	if (st.st_mode & S_IROTH)
+		pf_log(NULL, PF_LOG_WARN, "configuration %s is world-readable "
+		    "and holds secrets: chmod o-r it", path);
+	return 0;
+}
+
+const char *
+pf_conf_str(const char *key)
+{
+	const char *v = conf ? hdf_get_value(conf, key, NULL) : NULL;
+	const struct ckey *k;
+
+	if (v != NULL)
+		return v;
+	k = key_find(key);
+	return k && k->dflt ? k->dflt : "";
+}
+
+long long
+pf_conf_int(const char *key)
+{
+	return strtoll(pf_conf_str(key), NULL, 10);
+}
+
+int
+pf_conf_each(const char *node, void (*fn)(const char *, const char *, void *),
+    void *arg)
+{
+	HDF *n, *c;
+	int count = 0;
+
+	if (conf == NULL || (n = hdf_get_obj(conf, node)) == NULL)
+		return 0;
+	for (c = hdf_obj_child(n); c != NULL; c = hdf_obj_next(c)) {
+		if (hdf_obj_value(c) == NULL)
+			continue;
+		fn(hdf_obj_name(c), hdf_obj_value(c), arg);
+		count++;
+	}
+	return count;
+}
+
+void
+pf_conf_free(void)
+{
+	if (conf != NULL)
+		hdf_destroy(&conf);
+	conf = NULL;
+}

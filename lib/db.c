@@ -1,0 +1,449 @@
+/*
+ * db.c: one MariaDB connection per process, prepared statements only.
+ *
+ * Statements come from two fixed tables (libpforte's and the program's)
+ * and are prepared on first use.  Connector/C's own auto-reconnect is off:
+ * it silently drops session settings and prepared statements.  Instead a
+ * lost connection is noticed here, the statements are discarded, and the
+ * next use reconnects; a statement outside a transaction is retried once
+ * on a fresh connection, inside a transaction the caller gets
+ * PF_DB_UNAVAILABLE and the whole request fails (nothing half-applied).
+ *
+ * Errors are logged with the statement id and error number only: server
+ * messages can quote row data (e.g. a duplicate e-mail address).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <errmsg.h>
+#include <mysql.h>
+#include <mysqld_error.h>
+
+#include "pf-int.h"
+
+#define MAX_PARAMS	32
+#define IO_TIMEOUT	10
+
+static const char *const libsql[PF_SQL_APP] = {
+	[PF_SQL_MAINT_BANNER] =
+	    "SELECT title_de, title_en, starts_at, ends_at, starts_at <= UTC_TIMESTAMP() "
+	    "FROM maintenance_windows WHERE ends_at > UTC_TIMESTAMP() "
+	    "AND starts_at <= UTC_TIMESTAMP() + INTERVAL 1 DAY "
+	    "ORDER BY starts_at LIMIT 1",
+};
+
+struct pf_db {
+	MYSQL			 *m;
+	MYSQL_STMT		**stmts;
+	const char *const	 *appsql;
+	size_t			  nappsql;
+	char			 *user;
+	char			 *account;
+	int			  in_tx;
+};
+
+static const char *const dberr_str[PF_DB__MAX] = {
+	"ok", "database unavailable", "duplicate entry", "retry transaction", "database error",
+};
+
+const char *
+pf_db_strerror(enum pf_dberr e)
+{
+	return (unsigned)e < PF_DB__MAX ? dberr_str[e] : "unknown";
+}
+
+struct pf_db *
+pf_db_new(const char *account, const char *const *appsql, size_t nappsql)
+{
+	struct pf_db *db = pf_xcalloc(1, sizeof(*db));
+	char key[128];
+	const char *user;
+
+	db->account = pf_xstrdup(account);
+	db->appsql = appsql;
+	db->nappsql = nappsql;
+	db->stmts = pf_xcalloc(PF_SQL_APP + nappsql, sizeof(*db->stmts));
+	snprintf(key, sizeof(key), "DB.Account.%s.User", account);
+	user = pf_conf_str(key);
+	if (*user)
+		db->user = pf_xstrdup(user);
+	else {
+		snprintf(key, sizeof(key), "pf_%s", account);
+		db->user = pf_xstrdup(key);
+	}
+	return db;
+}
+
+static void
+disconnect(struct pf_db *db)
+{
+	size_t i;
+
+	for (i = 0; i < PF_SQL_APP + db->nappsql; i++)
+		if (db->stmts[i] != NULL) {
+			mysql_stmt_close(db->stmts[i]);
+			db->stmts[i] = NULL;
+		}
+	if (db->m != NULL)
+		mysql_close(db->m);
+	db->m = NULL;
+	db->in_tx = 0;
+}
+
+void
+pf_db_free(struct pf_db *db)
+{
+	if (db == NULL)
+		return;
+	disconnect(db);
+	free(db->stmts);
+	free(db->user);
+	free(db->account);
+	free(db);
+}
+
+static int
+lost(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
+	    err == CR_COMMANDS_OUT_OF_SYNC || err == ER_CONNECTION_KILLED ||
+	    err == ER_SERVER_SHUTDOWN || err == CR_SERVER_LOST_EXTENDED;
+}
+
+static enum pf_dberr
+classify(struct pf_db *db, unsigned err, const char *sqlstate, const char *what, int id)
+{
+	if (err == ER_DUP_ENTRY)
+		return PF_DB_DUP;
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+		return PF_DB_RETRY;
+	if (lost(err)) {
+		pf_log(NULL, PF_LOG_WARN, "database connection lost (%s, statement %d, error %u)",
+		    what, id, err);
+		disconnect(db);
+		return PF_DB_UNAVAILABLE;
+	}
+	pf_log(NULL, PF_LOG_ERR, "database error in %s, statement %d: error %u sqlstate %s",
+	    what, id, err, sqlstate ? sqlstate : "?");
+	return PF_DB_ERROR;
+}
+
+enum pf_dberr
+pf_db_ensure(struct pf_db *db)
+{
+	char key[128];
+	const char *host, *sock, *ca, *pw;
+	unsigned int ctimeout, iotimeout = IO_TIMEOUT;
+	my_bool off = 0, verify;
+	unsigned long flags = CLIENT_FOUND_ROWS;
+
+	if (db->m != NULL)
+		return PF_DB_OK;
+	if ((db->m = mysql_init(NULL)) == NULL)
+		abort();
+	ctimeout = (unsigned int)pf_conf_int("DB.ConnectTimeout");
+	mysql_optionsv(db->m, MYSQL_OPT_CONNECT_TIMEOUT, &ctimeout);
+	mysql_optionsv(db->m, MYSQL_OPT_READ_TIMEOUT, &iotimeout);
+	mysql_optionsv(db->m, MYSQL_OPT_WRITE_TIMEOUT, &iotimeout);
+	mysql_optionsv(db->m, MYSQL_OPT_RECONNECT, &off);
+	mysql_optionsv(db->m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_optionsv(db->m, MYSQL_INIT_COMMAND,
+	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	host = pf_conf_str("DB.Host");
+	sock = pf_conf_str("DB.Socket");
+	ca = pf_conf_str("DB.TLS.CA");
+	if (*host && *ca) {
+		/* Over TCP the server certificate is verified, not just used. */
+		verify = pf_conf_int("DB.TLS.Verify") != 0;
+		mysql_optionsv(db->m, MYSQL_OPT_SSL_CA, ca);
+		mysql_optionsv(db->m, MYSQL_OPT_SSL_VERIFY_SERVER_CERT, &verify);
+	}
+	snprintf(key, sizeof(key), "DB.Account.%s.Password", db->account);
+	pw = pf_conf_str(key);
+	if (mysql_real_connect(db->m, *host ? host : NULL, db->user, pw,
+	    pf_conf_str("DB.Name"), (unsigned)pf_conf_int("DB.Port"),
+	    *host ? NULL : (*sock ? sock : NULL), flags) == NULL) {
+		pf_log(NULL, PF_LOG_ERR, "cannot connect to the database as %s: error %u",
+		    db->user, mysql_errno(db->m));
+		mysql_close(db->m);
+		db->m = NULL;
+		return PF_DB_UNAVAILABLE;
+	}
+	return PF_DB_OK;
+}
+
+enum pf_dberr
+pf_db_ping(struct pf_db *db)
+{
+	enum pf_dberr e;
+
+	if ((e = pf_db_ensure(db)) != PF_DB_OK)
+		return e;
+	if (mysql_ping(db->m) != 0)
+		return classify(db, mysql_errno(db->m), NULL, "ping", -1);
+	return PF_DB_OK;
+}
+
+static MYSQL_STMT *
+stmt_get(struct pf_db *db, unsigned id, enum pf_dberr *e)
+{
+	const char *sql;
+	MYSQL_STMT *st;
+
+	*e = PF_DB_ERROR;
+	if (id >= PF_SQL_APP + db->nappsql) {
+		pf_log(NULL, PF_LOG_ERR, "unknown statement %u", id);
+		return NULL;
+	}
+	if (db->stmts[id] != NULL)
+		return db->stmts[id];
+	sql = id < PF_SQL_APP ? libsql[id] : db->appsql[id - PF_SQL_APP];
+	if (sql == NULL) {
+		pf_log(NULL, PF_LOG_ERR, "statement %u has no SQL", id);
+		return NULL;
+	}
+	if ((st = mysql_stmt_init(db->m)) == NULL)
+		abort();
+	if (mysql_stmt_prepare(st, sql, strlen(sql)) != 0) {
+		*e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "prepare", (int)id);
+		mysql_stmt_close(st);
+		return NULL;
+	}
+	return db->stmts[id] = st;
+}
+
+static void
+bind_params(MYSQL_BIND *b, const struct pf_val *args, size_t n, unsigned long *lens)
+{
+	size_t i;
+
+	memset(b, 0, n * sizeof(*b));
+	for (i = 0; i < n; i++) {
+		switch (args[i].type) {
+		case PF_V_NULL:
+			b[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case PF_V_INT:
+			b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[i].buffer = (void *)(uintptr_t)&args[i].i;
+			break;
+		case PF_V_STR:
+			lens[i] = (unsigned long)args[i].len;
+			b[i].buffer_type = MYSQL_TYPE_BLOB;
+			b[i].buffer = (void *)(uintptr_t)args[i].s;
+			b[i].buffer_length = lens[i];
+			b[i].length = &lens[i];
+			break;
+		}
+	}
+}
+
+static int
+is_int_type(enum enum_field_types t)
+{
+	return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
+	    t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_YEAR;
+}
+
+/* Fetch every row into pool memory.  With STMT_ATTR_UPDATE_MAX_LENGTH the
+ * stored result knows each column's longest value, so one buffer per
+ * column suffices and nothing is truncated. */
+static enum pf_dberr
+fetch_all(struct pf_db *db, MYSQL_STMT *st, struct pf_pool *p, unsigned id,
+    struct pf_rows *out)
+{
+	MYSQL_RES *meta;
+	MYSQL_FIELD *f;
+	MYSQL_BIND *b = NULL;
+	unsigned long *lens = NULL;
+	my_bool *nulls = NULL;
+	long long *ints = NULL;
+	char **bufs = NULL;
+	size_t cols, r, c;
+	enum pf_dberr e = PF_DB_OK;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL)
+		return PF_DB_OK;
+	cols = mysql_num_fields(meta);
+	f = mysql_fetch_fields(meta);
+	if (mysql_stmt_store_result(st) != 0) {
+		e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "store", (int)id);
+		goto done;
+	}
+	b = pf_xcalloc(cols, sizeof(*b));
+	lens = pf_xcalloc(cols, sizeof(*lens));
+	nulls = pf_xcalloc(cols, sizeof(*nulls));
+	ints = pf_xcalloc(cols, sizeof(*ints));
+	bufs = pf_xcalloc(cols, sizeof(*bufs));
+	for (c = 0; c < cols; c++) {
+		b[c].length = &lens[c];
+		b[c].is_null = &nulls[c];
+		if (is_int_type(f[c].type)) {
+			b[c].buffer_type = MYSQL_TYPE_LONGLONG;
+			b[c].buffer = &ints[c];
+			b[c].is_unsigned = (f[c].flags & UNSIGNED_FLAG) != 0;
+		} else {
+			bufs[c] = pf_xmalloc(f[c].max_length + 1);
+			b[c].buffer_type = MYSQL_TYPE_STRING;
+			b[c].buffer = bufs[c];
+			b[c].buffer_length = f[c].max_length + 1;
+		}
+	}
+	if (mysql_stmt_bind_result(st, b) != 0) {
+		e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "bind", (int)id);
+		goto done;
+	}
+	out->cols = cols;
+	out->v = pf_palloc(p, (size_t)mysql_stmt_num_rows(st) * cols * sizeof(*out->v) + 1);
+	for (r = 0; (rc = mysql_stmt_fetch(st)) == 0; r++) {
+		for (c = 0; c < cols; c++) {
+			struct pf_val *v = &out->v[r * cols + c];
+
+			if (nulls[c])
+				*v = PF_NULL;
+			else if (bufs[c] == NULL)
+				*v = PF_INT(ints[c]);
+			else
+				*v = PF_BLOB(pf_pstrndup(p, bufs[c], lens[c]), lens[c]);
+		}
+	}
+	out->n = r;
+	if (rc != MYSQL_NO_DATA) {
+		e = rc == MYSQL_DATA_TRUNCATED ? PF_DB_ERROR :
+		    classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "fetch", (int)id);
+		if (rc == MYSQL_DATA_TRUNCATED)
+			pf_log(NULL, PF_LOG_ERR, "statement %u: truncated result", id);
+	}
+done:
+	if (db->m != NULL)
+		mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	if (bufs != NULL)
+		for (c = 0; c < cols; c++)
+			free(bufs[c]);
+	free(bufs);
+	free(ints);
+	free(nulls);
+	free(lens);
+	free(b);
+	return e;
+}
+
+static enum pf_dberr
+run(struct pf_db *db, struct pf_pool *p, unsigned id, const struct pf_val *args,
+    size_t n, struct pf_rows *out, unsigned long long *affected,
+    unsigned long long *insert_id)
+{
+	MYSQL_BIND b[MAX_PARAMS];
+	unsigned long lens[MAX_PARAMS];
+	MYSQL_STMT *st;
+	enum pf_dberr e;
+	int attempt;
+	my_bool one = 1;
+
+	if (n > MAX_PARAMS) {
+		pf_log(NULL, PF_LOG_ERR, "statement %u: too many parameters", id);
+		return PF_DB_ERROR;
+	}
+	for (attempt = 0; attempt < 2; attempt++) {
+		/* Only a statement outside a transaction may be retried. */
+		int may_retry = !db->in_tx && attempt == 0;
+
+		if ((e = pf_db_ensure(db)) != PF_DB_OK)
+			return e;
+		if ((st = stmt_get(db, id, &e)) == NULL) {
+			if (e == PF_DB_UNAVAILABLE && may_retry)
+				continue;
+			return e;
+		}
+		if (mysql_stmt_param_count(st) != n) {
+			pf_log(NULL, PF_LOG_ERR, "statement %u: %zu parameters given, %lu expected",
+			    id, n, mysql_stmt_param_count(st));
+			return PF_DB_ERROR;
+		}
+		bind_params(b, args, n, lens);
+		if (n && mysql_stmt_bind_param(st, b) != 0)
+			return classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "bind", (int)id);
+		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
+		if (mysql_stmt_execute(st) != 0) {
+			int was_tx = db->in_tx;
+
+			e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "execute", (int)id);
+			if (e == PF_DB_UNAVAILABLE && may_retry && !was_tx)
+				continue;
+			return e;
+		}
+		if (affected)
+			*affected = mysql_stmt_affected_rows(st);
+		if (insert_id)
+			*insert_id = mysql_stmt_insert_id(st);
+		if (out != NULL)
+			return fetch_all(db, st, p, id, out);
+		mysql_stmt_free_result(st);
+		return PF_DB_OK;
+	}
+	return PF_DB_UNAVAILABLE;
+}
+
+enum pf_dberr
+pf_db_query(struct pf_db *db, struct pf_pool *p, unsigned id,
+    const struct pf_val *args, size_t n, struct pf_rows *out)
+{
+	return run(db, p, id, args, n, out, NULL, NULL);
+}
+
+enum pf_dberr
+pf_db_exec(struct pf_db *db, unsigned id, const struct pf_val *args, size_t n,
+    unsigned long long *affected, unsigned long long *insert_id)
+{
+	return run(db, NULL, id, args, n, NULL, affected, insert_id);
+}
+
+enum pf_dberr
+pf_db_begin(struct pf_db *db)
+{
+	enum pf_dberr e;
+
+	if (db->in_tx) {
+		pf_log(NULL, PF_LOG_ERR, "nested transaction");
+		return PF_DB_ERROR;
+	}
+	/* Verify the connection first: a transaction is never retried. */
+	if ((e = pf_db_ping(db)) != PF_DB_OK && (e = pf_db_ping(db)) != PF_DB_OK)
+		return e;
+	if (mysql_query(db->m, "START TRANSACTION") != 0)
+		return classify(db, mysql_errno(db->m), mysql_sqlstate(db->m), "begin", -1);
+	db->in_tx = 1;
+	return PF_DB_OK;
+}
+
+enum pf_dberr
+pf_db_commit(struct pf_db *db)
+{
+	if (!db->in_tx || db->m == NULL)
+		return PF_DB_ERROR;
+	db->in_tx = 0;
+	if (mysql_commit(db->m) != 0)
+		return classify(db, mysql_errno(db->m), mysql_sqlstate(db->m), "commit", -1);
+	return PF_DB_OK;
+}
+
+void
+pf_db_rollback(struct pf_db *db)
+{
+	if (!db->in_tx || db->m == NULL)
+		return;
+	db->in_tx = 0;
+	if (mysql_rollback(db->m) != 0)
+		classify(db, mysql_errno(db->m), mysql_sqlstate(db->m), "rollback", -1);
+}
+
+int
+pf_db_in_tx(const struct pf_db *db)
+{
+	return db->in_tx;
+}

@@ -1,0 +1,85 @@
+/*
+ * pf-int.h: libpforte's internals.  Programs include pforte.h only.
+ */
+#ifndef PF_INT_H
+#define PF_INT_H
+
+#include "pforte.h"
+
+/* Hard limits that configuration may lower but never raise. */
+#define PF_BODY_HARD_MAX	(1024 * 1024)
+#define PF_FIELDS_HARD_MAX	256
+#define PF_HEADER_MAX		8192	/* one header (Cookie, Accept-Language) */
+#define PF_QUERY_MAX		8192
+#define PF_PATH_MAX		2048
+#define PF_COOKIES_MAX		64
+
+/* Fields libpforte accepts on every page, after the program's own. */
+enum pf_libkey { PF_KEY_LANG, PF_KEY__MAX };
+
+struct pf_io;
+struct _hdf;
+
+struct pf_req {
+	struct pf_pool		*pool;
+	const struct pf_app	*app;
+	const struct pf_page	*page;
+	struct pf_db		*db;
+	struct pf_io		*io;
+	char			 id[17];	/* request id, hex */
+	enum pf_method		 method;
+	const char		*path;
+	const char		*lang;
+	const char		*ip;
+	const char		*values[64];	/* program fields by key */
+	const char		*libvalues[PF_KEY__MAX];
+	struct pf_pair		*cookies;
+	size_t			 ncookies;
+	struct _hdf		*hdf;		/* template data */
+	/* response */
+	int			 status;
+	struct pf_buf		 headers;	/* extra header lines */
+	struct pf_buf		 body;
+	const char		*ctype;
+	int			 nostore;
+	int			 head_only;
+};
+
+/* I/O of one request: FastCGI streams or CGI stdio. */
+struct pf_io {
+	const char	*(*getenv)(struct pf_io *, const char *);
+	size_t		 (*read)(struct pf_io *, void *, size_t);
+	void		 (*write)(struct pf_io *, const void *, size_t);
+	void		  *ctx;
+};
+
+/* req.c */
+int	 pf_req_parse(struct pf_req *);	/* 0 or the HTTP status of the error */
+
+/* resp.c */
+void	 pf_resp_finish(struct pf_req *);
+void	 pf_resp_reset(struct pf_req *);
+int	 pf_resp_error(struct pf_req *, int status);
+const char *pf_status_text(int);
+
+/* tmpl.c */
+int	 pf_tmpl_init(char *err, size_t errsz);
+void	 pf_tmpl_begin(struct pf_req *);
+void	 pf_tmpl_end(struct pf_req *);
+void	 pf_tmpl_free(void);
+
+/* maint.c */
+void	 pf_maint_banner(struct pf_req *);
+
+/* csrf.c */
+int	 pf_base_init(void);
+int	 pf_csrf_origin_ok(const struct pf_req *);
+const char *pf_base_path(void);
+const char *pf_base_origin(void);
+
+/* log.c */
+void	 pf_log_set_debug(int);
+void	 pf_log_set_syslog(int);
+void	 pf_random_hex(char *, size_t nbytes);
+
+#endif /* PF_INT_H */

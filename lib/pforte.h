@@ -1,0 +1,331 @@
+/*
+ * pforte.h: the interface of libpforte, shared by every Pforte program.
+ *
+ * A program is a table: its pages (path, methods, accepted fields,
+ * handler), its input fields (name and validator) and its SQL statements.
+ * pf_main() runs the one request pipeline over that table, as persistent
+ * FastCGI or as one-shot CGI:
+ *
+ *   accept -> parse and validate input -> route (404/405) -> database
+ *   -> CSRF for state changes -> handler -> render -> security headers
+ *   -> finish -> release the request's memory in one go.
+ *
+ * Handlers only ever see input that passed its validator.  Structures are
+ * opaque; names are prefixed pf_<subsystem>_.
+ */
+#ifndef PFORTE_H
+#define PFORTE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define PF_PRINTF(f, a) __attribute__((format(printf, f, a)))
+
+/* ---- memory (mem.c) ---------------------------------------------------- */
+
+/* Allocation failure aborts the process: no caller has a NULL path. */
+void	*pf_xmalloc(size_t);
+void	*pf_xcalloc(size_t, size_t);
+void	*pf_xrealloc(void *, size_t);
+char	*pf_xstrdup(const char *);
+
+/* A pool owns everything allocated for one request; pf_pool_reset()
+ * releases it all at once and keeps the first block for the next one. */
+struct pf_pool;
+struct pf_pool	*pf_pool_new(void);
+void		 pf_pool_reset(struct pf_pool *);
+void		 pf_pool_free(struct pf_pool *);
+void		*pf_palloc(struct pf_pool *, size_t);
+void		*pf_pcalloc(struct pf_pool *, size_t);
+char		*pf_pstrdup(struct pf_pool *, const char *);
+char		*pf_pstrndup(struct pf_pool *, const char *, size_t);
+char		*pf_psprintf(struct pf_pool *, const char *, ...) PF_PRINTF(2, 3);
+
+/* Wipe a secret so the compiler cannot drop the store; compare secrets in
+ * time independent of their content (0 when equal). */
+void	 pf_wipe(void *, size_t);
+int	 pf_memeq_ct(const void *, const void *, size_t);
+
+/* ---- growable byte buffer (buf.c) -------------------------------------- */
+
+struct pf_buf {
+	char	*data;	/* always NUL-terminated when non-NULL */
+	size_t	 len;
+	size_t	 cap;
+};
+void	pf_buf_add(struct pf_buf *, const void *, size_t);
+void	pf_buf_adds(struct pf_buf *, const char *);
+void	pf_buf_addf(struct pf_buf *, const char *, ...) PF_PRINTF(2, 3);
+void	pf_buf_reset(struct pf_buf *);
+void	pf_buf_free(struct pf_buf *);
+
+/* ---- parsing (utf8.c, form.c, cookie.c) -------------------------------- */
+
+enum pf_perr {
+	PF_PARSE_OK = 0,
+	PF_PARSE_MALFORMED,	/* bad percent-encoding, empty name, ... */
+	PF_PARSE_UTF8,		/* invalid UTF-8 or an embedded NUL */
+	PF_PARSE_TOO_MANY,	/* more pairs than allowed */
+	PF_PARSE_TOO_LONG,	/* input longer than allowed */
+	PF_PARSE__MAX
+};
+const char *pf_perr_str(enum pf_perr);
+
+struct pf_pair {
+	const char	*name;
+	const char	*val;	/* NUL-terminated, decoded */
+	size_t		 vlen;
+};
+
+/* 1 when [s, s+n) is valid UTF-8 without overlongs, surrogates, NUL or
+ * code points above U+10FFFF. */
+int	pf_utf8_valid(const char *, size_t);
+
+/* Parse application/x-www-form-urlencoded input (a query string or a
+ * body) strictly: every pair needs a non-empty name, every %XX must be
+ * valid, decoded names and values must be valid UTF-8.  Appends to *pairs
+ * (pool memory), at most max pairs in total. */
+enum pf_perr pf_form_parse(struct pf_pool *, const char *, size_t, size_t max,
+	    struct pf_pair **pairs, size_t *npairs);
+
+/* Parse a Cookie header.  Other applications on the same host may set
+ * cookies we cannot read, so malformed pairs are skipped, not fatal; only
+ * too many pairs fail. Values are not decoded. */
+enum pf_perr pf_cookie_parse(struct pf_pool *, const char *, size_t max,
+	    struct pf_pair **pairs, size_t *npairs);
+
+/* ---- declared input fields (field.c) ----------------------------------- */
+
+enum pf_ftype {
+	PF_F_LINE,	/* one line of text: no control characters */
+	PF_F_TEXT,	/* multi-line text: newlines and tabs allowed */
+	PF_F_INT,	/* decimal integer within [min, max] */
+	PF_F_ENUM,	/* one of choices */
+	PF_F_TOKEN,	/* base64url alphabet, e.g. one-time tokens */
+	PF_F_EMAIL,	/* a plausible address, no CR/LF */
+	PF_F_BOOL	/* "1" or "0" */
+};
+
+struct pf_field {
+	const char		 *name;
+	enum pf_ftype		  type;
+	size_t			  minlen;	/* in bytes */
+	size_t			  maxlen;	/* in bytes; 0 means 256 */
+	long long		  min, max;	/* PF_F_INT only */
+	const char *const	 *choices;	/* PF_F_ENUM, NULL-terminated */
+	int			(*check)(const char *, size_t); /* extra, optional */
+};
+
+/* 1 when value passes the field's validator. */
+int	pf_field_valid(const struct pf_field *, const char *, size_t);
+
+/* ---- configuration (conf.c) -------------------------------------------- */
+
+/* Load and validate the configuration file (HDF).  Unknown keys and bad
+ * values are refused.  Returns 0, or -1 with a message in err. */
+int		 pf_conf_load(const char *path, char *err, size_t errsz);
+const char	*pf_conf_path(void);		/* PFORTE_CONFIG or default */
+const char	*pf_conf_str(const char *key);	/* value or default, never NULL */
+long long	 pf_conf_int(const char *key);
+/* Iterate the children of a node (e.g. "Status.Probe"): name and value. */
+int		 pf_conf_each(const char *node,
+		    void (*)(const char *name, const char *value, void *), void *);
+void		 pf_conf_free(void);
+
+/* ---- logging (log.c) --------------------------------------------------- */
+
+enum pf_loglevel { PF_LOG_ERR, PF_LOG_WARN, PF_LOG_INFO, PF_LOG_DEBUG };
+struct pf_req;
+
+/* One fixed-format line on stderr (and syslog when configured):
+ * time, program, pid, level, request id, message with control characters
+ * escaped so nobody can forge a line.  Never pass secrets. */
+void	pf_log(const struct pf_req *, enum pf_loglevel, const char *, ...)
+	    PF_PRINTF(3, 4);
+void	pf_log_init(const char *program);
+
+/* ---- database (db.c) --------------------------------------------------- */
+
+enum pf_dberr {
+	PF_DB_OK = 0,
+	PF_DB_UNAVAILABLE,	/* cannot connect, or the connection was lost */
+	PF_DB_DUP,		/* unique key violation */
+	PF_DB_RETRY,		/* deadlock or lock wait: retry the transaction */
+	PF_DB_ERROR,		/* anything else: a bug or a schema mismatch */
+	PF_DB__MAX
+};
+const char *pf_db_strerror(enum pf_dberr);
+
+enum pf_vtype { PF_V_NULL, PF_V_INT, PF_V_STR };
+
+/* A bound parameter or a fetched column. Strings may hold binary data. */
+struct pf_val {
+	enum pf_vtype	 type;
+	long long	 i;
+	const char	*s;	/* NUL-terminated in results */
+	size_t		 len;
+};
+#define PF_INT(x)	((struct pf_val){ .type = PF_V_INT, .i = (x) })
+#define PF_STR(x)	((struct pf_val){ .type = PF_V_STR, .s = (x), .len = strlen(x) })
+#define PF_BLOB(p, n)	((struct pf_val){ .type = PF_V_STR, .s = (p), .len = (n) })
+#define PF_NULL		((struct pf_val){ .type = PF_V_NULL })
+#define PF_ARGS(...)	((const struct pf_val[]){ __VA_ARGS__ }), \
+			(sizeof((const struct pf_val[]){ __VA_ARGS__ }) / sizeof(struct pf_val))
+
+/* Result rows, row-major: v[row * cols + col], in pool memory. */
+struct pf_rows {
+	size_t		 n;
+	size_t		 cols;
+	struct pf_val	*v;
+};
+#define PF_CELL(r, row, col)	(&(r)->v[(row) * (r)->cols + (col)])
+
+/*
+ * SQL comes only from fixed tables of statements, addressed by id:
+ * libpforte's own (ids below PF_SQL_APP) and the program's (ids from
+ * PF_SQL_APP on; declare them as `[SQL_X - PF_SQL_APP] = "..."`).
+ */
+enum pf_libsql {
+	PF_SQL_MAINT_BANNER,
+	PF_SQL_APP
+};
+
+struct pf_db;
+struct pf_db	*pf_db_new(const char *account, const char *const *appsql, size_t nappsql);
+void		 pf_db_free(struct pf_db *);
+/* Connect when not connected; PF_DB_OK or PF_DB_UNAVAILABLE. */
+enum pf_dberr	 pf_db_ensure(struct pf_db *);
+/* Round-trip check: PF_DB_OK when the server answers. */
+enum pf_dberr	 pf_db_ping(struct pf_db *);
+enum pf_dberr	 pf_db_query(struct pf_db *, struct pf_pool *, unsigned id,
+		    const struct pf_val *, size_t, struct pf_rows *);
+enum pf_dberr	 pf_db_exec(struct pf_db *, unsigned id, const struct pf_val *,
+		    size_t, unsigned long long *affected, unsigned long long *insert_id);
+enum pf_dberr	 pf_db_begin(struct pf_db *);
+enum pf_dberr	 pf_db_commit(struct pf_db *);
+void		 pf_db_rollback(struct pf_db *);
+int		 pf_db_in_tx(const struct pf_db *);
+
+/* ---- the request (req.c) ----------------------------------------------- */
+
+enum pf_method {
+	PF_GET = 1 << 0,
+	PF_HEAD = 1 << 1,
+	PF_POST = 1 << 2,
+	PF_PUT = 1 << 3,
+	PF_DELETE = 1 << 4,
+	PF_OPTIONS = 1 << 5
+};
+
+enum pf_method	 pf_req_method(const struct pf_req *);
+const char	*pf_req_path(const struct pf_req *);	/* below the base path */
+const char	*pf_req_id(const struct pf_req *);
+const char	*pf_req_lang(const struct pf_req *);
+const char	*pf_req_ip(const struct pf_req *);
+/* A request header by its CGI name, e.g. "HTTP_ACCEPT_LANGUAGE". */
+const char	*pf_req_env(const struct pf_req *, const char *);
+const char	*pf_req_cookie(const struct pf_req *, const char *);
+/* A validated field by the program's key, or NULL when absent. */
+const char	*pf_req_field(const struct pf_req *, int key);
+struct pf_pool	*pf_req_pool(struct pf_req *);
+struct pf_db	*pf_req_db(struct pf_req *);
+
+/* ---- the response (resp.c) --------------------------------------------- */
+
+void	pf_resp_status(struct pf_req *, int);
+/* Refuses (and logs) names or values with CR, LF or other controls. */
+int	pf_resp_header(struct pf_req *, const char *, const char *);
+void	pf_resp_type(struct pf_req *, const char *);
+void	pf_resp_write(struct pf_req *, const void *, size_t);
+void	pf_resp_puts(struct pf_req *, const char *);
+/* Redirect to a path on this portal ("/x", never "//x" or a URL).
+ * Returns the status to hand back from the handler, or 500 when the
+ * target is not a same-origin path. */
+int	pf_resp_redirect(struct pf_req *, int status, const char *path);
+/* Redirect to an absolute URL that must appear in the caller's list of
+ * registered URLs (exact match); 400 otherwise. */
+int	pf_resp_redirect_registered(struct pf_req *, int status, const char *url,
+	    const char *const *registered);
+enum pf_cookie_flags { PF_COOKIE_SESSION = 1 << 0, PF_COOKIE_JS = 1 << 1 };
+/* Set a __Host- cookie (Secure, Path=/, SameSite=Lax, HttpOnly unless
+ * PF_COOKIE_JS).  max_age < 0 deletes it; PF_COOKIE_SESSION omits Max-Age. */
+int	pf_resp_cookie(struct pf_req *, const char *name, const char *value,
+	    long max_age, unsigned flags);
+
+/* ---- templates (tmpl.c) ------------------------------------------------ */
+
+/* Template data; every value is HTML-escaped on output unless a template
+ * asks for another context explicitly.  Names are fixed by the program;
+ * data never goes into a name (use the fmt variants for array indices). */
+void		 pf_set(struct pf_req *, const char *name, const char *value);
+void		 pf_setf(struct pf_req *, const char *value, const char *namefmt, ...)
+		    PF_PRINTF(3, 4);
+void		 pf_set_int(struct pf_req *, const char *name, long long);
+/* A string from the current language's file (key below "L."), or the key. */
+const char	*pf_tr(const struct pf_req *, const char *key);
+/* Render templates/<name> as the response body (text/html). */
+int		 pf_render(struct pf_req *, const char *name);
+
+/* ---- i18n (i18n.c) ----------------------------------------------------- */
+
+extern const char *const pf_langs[];	/* "de", "en", NULL */
+/* Choose from Accept-Language by q-value; dflt when nothing matches. */
+const char	*pf_lang_negotiate(const char *accept, const char *dflt);
+
+/* ---- utilities (time.c, mail.c, probe.c, maint.c) ---------------------- */
+
+/* "2026-11-22 18:00 UTC" (human) and "2026-11-22T18:00:00Z" (RFC 3339)
+ * from a MariaDB DATETIME in UTC; NULL when it does not parse. */
+char	*pf_time_human(struct pf_pool *, const char *sqltime);
+char	*pf_time_rfc3339(struct pf_pool *, const char *sqltime);
+
+/* 0 when the configured mail transport can take a message. */
+int	pf_mail_check(void);
+
+enum pf_state { PF_STATE_OK, PF_STATE_DEGRADED, PF_STATE_DOWN };
+const char *pf_state_str(enum pf_state);
+
+/* Probe health URLs concurrently (HEAD-less GET, short timeouts). */
+struct pf_probe {
+	const char	*name;
+	const char	*url;
+	enum pf_state	 state;
+	long		 http;		/* HTTP status, 0 when none */
+};
+void	pf_probe_run(struct pf_probe *, size_t n, const char *cafile, long timeout_ms);
+
+/* ---- the program table and the pipeline (loop.c) ----------------------- */
+
+enum pf_page_flags {
+	PF_PAGE_DB = 1 << 0,	/* 503 unless the database is reachable */
+	PF_PAGE_JSON = 1 << 1,	/* errors as JSON instead of an HTML page */
+	PF_PAGE_PLAIN = 1 << 2	/* errors as text/plain (health checks) */
+};
+
+#define PF_FIELD(k)	(UINT64_C(1) << (k))
+
+struct pf_page {
+	const char	 *path;		/* exact path below the base path */
+	unsigned	  methods;	/* enum pf_method bits; HEAD implies GET */
+	uint64_t	  fields;	/* PF_FIELD(key) bits accepted */
+	unsigned	  flags;	/* enum pf_page_flags */
+	/* Returns 0 when it produced the response, else the HTTP status of
+	 * the error page the pipeline should render. */
+	int		(*handler)(struct pf_req *);
+};
+
+struct pf_app {
+	const char		 *name;		/* program and DB account name */
+	const struct pf_page	 *pages;
+	size_t			  npages;
+	const struct pf_field	 *fields;	/* indexed by the program's keys */
+	size_t			  nfields;	/* at most 63 */
+	const char *const	 *sql;		/* statements from PF_SQL_APP on */
+	size_t			  nsql;
+};
+
+int	pf_main(const struct pf_app *, int argc, char *argv[]);
+
+#endif /* PFORTE_H */

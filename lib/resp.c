@@ -1,0 +1,249 @@
+/*
+ * resp.c: status, headers and body of a response.
+ *
+ * The body is buffered until pf_resp_finish(), so an error found late can
+ * still replace the page with a clean error page.  The security headers
+ * are written here for every response of every program; handlers cannot
+ * forget them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "pf-int.h"
+
+static const char *const security_headers =
+    "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n"
+    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n"
+    "Cross-Origin-Opener-Policy: same-origin\r\n"
+    "Cross-Origin-Resource-Policy: same-origin\r\n"
+    "Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=()\r\n"
+    "Cache-Control: no-store\r\n";
+
+static const struct { int code; const char *text; } reasons[] = {
+	{ 200, "OK" }, { 301, "Moved Permanently" }, { 302, "Found" },
+	{ 303, "See Other" }, { 304, "Not Modified" }, { 307, "Temporary Redirect" },
+	{ 400, "Bad Request" }, { 403, "Forbidden" }, { 404, "Not Found" },
+	{ 405, "Method Not Allowed" }, { 408, "Request Timeout" },
+	{ 411, "Length Required" }, { 413, "Content Too Large" },
+	{ 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
+	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
+	{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
+};
+
+const char *
+pf_status_text(int code)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(reasons) / sizeof(reasons[0]); i++)
+		if (reasons[i].code == code)
+			return reasons[i].text;
+	return "Error";
+}
+
+void
+pf_resp_status(struct pf_req *r, int code)
+{
+	r->status = code;
+}
+
+static int
+header_safe(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 0;
+	return 1;
+}
+
+int
+pf_resp_header(struct pf_req *r, const char *name, const char *value)
+{
+	if (!header_safe(name) || !header_safe(value) || strchr(name, ':') != NULL) {
+		pf_log(r, PF_LOG_ERR, "refused unsafe response header");
+		return -1;
+	}
+	pf_buf_addf(&r->headers, "%s: %s\r\n", name, value);
+	return 0;
+}
+
+void
+pf_resp_type(struct pf_req *r, const char *ctype)
+{
+	r->ctype = ctype;
+}
+
+void
+pf_resp_write(struct pf_req *r, const void *p, size_t n)
+{
+	pf_buf_add(&r->body, p, n);
+}
+
+void
+pf_resp_puts(struct pf_req *r, const char *s)
+{
+	pf_buf_adds(&r->body, s);
+}
+
+/* A same-origin path: "/" followed by anything but a second "/" or "\"
+ * (which browsers treat as "//", a protocol-relative URL), no controls. */
+static int
+local_path(const char *p)
+{
+	return p[0] == '/' && p[1] != '/' && p[1] != '\\' && header_safe(p) &&
+	    strchr(p, '\\') == NULL && strlen(p) <= PF_PATH_MAX;
+}
+
+int
+pf_resp_redirect(struct pf_req *r, int status, const char *path)
+{
+	if (!local_path(path)) {
+		pf_log(r, PF_LOG_ERR, "refused redirect to a non-local target");
+		return 500;
+	}
+	pf_buf_reset(&r->body);
+	r->status = status;
+	pf_buf_addf(&r->headers, "Location: %s%s%s\r\n", pf_base_origin(),
+	    pf_base_path(), path);
+	return 0;
+}
+
+int
+pf_resp_redirect_registered(struct pf_req *r, int status, const char *url,
+    const char *const *registered)
+{
+	size_t i;
+
+	for (i = 0; registered != NULL && registered[i] != NULL; i++)
+		if (strcmp(registered[i], url) == 0 && header_safe(url)) {
+			pf_buf_reset(&r->body);
+			r->status = status;
+			pf_buf_addf(&r->headers, "Location: %s\r\n", url);
+			return 0;
+		}
+	pf_log(r, PF_LOG_INFO, "refused redirect to an unregistered URL");
+	return 400;
+}
+
+static int
+cookie_token(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '-' || *s == '_' || *s == '.'))
+			return 0;
+	return 1;
+}
+
+int
+pf_resp_cookie(struct pf_req *r, const char *name, const char *value,
+    long max_age, unsigned flags)
+{
+	if (!cookie_token(name) || !cookie_token(value)) {
+		pf_log(r, PF_LOG_ERR, "refused unsafe cookie");
+		return -1;
+	}
+	pf_buf_addf(&r->headers, "Set-Cookie: __Host-%s=%s; Path=/; Secure; SameSite=Lax%s",
+	    name, max_age < 0 ? "" : value, (flags & PF_COOKIE_JS) ? "" : "; HttpOnly");
+	if (max_age < 0)
+		pf_buf_adds(&r->headers, "; Max-Age=0");
+	else if (!(flags & PF_COOKIE_SESSION))
+		pf_buf_addf(&r->headers, "; Max-Age=%ld", max_age);
+	pf_buf_adds(&r->headers, "\r\n");
+	return 0;
+}
+
+void
+pf_resp_reset(struct pf_req *r)
+{
+	pf_buf_reset(&r->headers);
+	pf_buf_reset(&r->body);
+	r->ctype = NULL;
+	r->status = 200;
+}
+
+/* Error pages never show internals: the code, a localized explanation and
+ * the request id the user can quote. */
+int
+pf_resp_error(struct pf_req *r, int status)
+{
+	char key[64];
+	const char *lang = r->lang ? r->lang : "de";
+	json_t *j;
+	char *s;
+
+	pf_resp_reset(r);
+	r->status = status;
+	if (status == 405 && r->page != NULL)
+		pf_resp_header(r, "Allow", (r->page->methods & PF_POST) ?
+		    ((r->page->methods & PF_GET) ? "GET, HEAD, POST" : "POST") :
+		    "GET, HEAD");
+	if (status == 503)
+		pf_resp_header(r, "Retry-After", "30");
+	if (r->page != NULL && (r->page->flags & PF_PAGE_JSON)) {
+		j = json_pack("{s:i, s:s, s:s}", "status", status, "error",
+		    pf_status_text(status), "request_id", r->id);
+		s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+		pf_resp_type(r, "application/json");
+		pf_resp_puts(r, s ? s : "{}");
+		pf_resp_puts(r, "\n");
+		free(s);
+		json_decref(j);
+		return 0;
+	}
+	if (r->page != NULL && (r->page->flags & PF_PAGE_PLAIN)) {
+		pf_resp_type(r, "text/plain; charset=utf-8");
+		pf_buf_addf(&r->body, "%d %s\n", status, pf_status_text(status));
+		return 0;
+	}
+	if (r->hdf != NULL) {
+		pf_set_int(r, "Error.Code", status);
+		snprintf(key, sizeof(key), "Error.%d.Title", status);
+		pf_set(r, "Error.Title", pf_tr(r, key));
+		pf_set(r, "Page.Title", pf_tr(r, key));
+		snprintf(key, sizeof(key), "Error.%d.Text", status);
+		pf_set(r, "Error.Text", pf_tr(r, key));
+		pf_set(r, "Page.Name", "error");
+		if (pf_render(r, "error.cs") == 0) {
+			r->status = status;
+			return 0;
+		}
+	}
+	/* The template itself failed: a minimal page, still no internals. */
+	pf_resp_reset(r);
+	r->status = status;
+	pf_resp_type(r, "text/html; charset=utf-8");
+	pf_buf_addf(&r->body, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
+	    "<title>%d</title></head><body><h1>%d %s</h1><p>Ref. %s</p></body></html>\n",
+	    lang, status, status, pf_status_text(status), r->id);
+	return 0;
+}
+
+void
+pf_resp_finish(struct pf_req *r)
+{
+	struct pf_buf h = { 0 };
+
+	pf_buf_addf(&h, "Status: %d %s\r\n", r->status, pf_status_text(r->status));
+	if (r->body.len || r->status < 300 || r->status >= 400)
+		pf_buf_addf(&h, "Content-Type: %s\r\n",
+		    r->ctype ? r->ctype : "text/html; charset=utf-8");
+	pf_buf_addf(&h, "Content-Length: %zu\r\n", r->body.len);
+	pf_buf_adds(&h, security_headers);
+	pf_buf_addf(&h, "Content-Language: %s\r\nVary: Accept-Language, Cookie\r\n"
+	    "X-Request-Id: %s\r\n", r->lang ? r->lang : "de", r->id);
+	if (r->headers.len)
+		pf_buf_add(&h, r->headers.data, r->headers.len);
+	pf_buf_adds(&h, "\r\n");
+	r->io->write(r->io, h.data, h.len);
+	if (!r->head_only && r->body.len)
+		r->io->write(r->io, r->body.data, r->body.len);
+	pf_buf_free(&h);
+}

@@ -1,0 +1,192 @@
+/*
+ * tmpl.c: a thin layer over ClearSilver.
+ *
+ * Config.VarEscapeMode = html is set in every request's data before
+ * cs_init(), so every <?cs var: ?> is HTML-escaped; templates switch to
+ * another context explicitly (url_escape(), <?cs escape: "js" ?>).  The
+ * language files are read once per process and copied under "L." for
+ * each request.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include <ClearSilver.h>
+
+#include "pf-int.h"
+
+#define NLANGS 2
+
+static HDF *lang_hdf[NLANGS];
+static char tmpldir[1024];
+
+/* The portal's navigation; later programs add their pages here. */
+static const struct { const char *path, *label, *icon; } nav[] = {
+	{ "/status", "Nav.Status", "status" },
+};
+
+static int
+lang_index(const char *lang)
+{
+	int i;
+
+	for (i = 0; i < NLANGS; i++)
+		if (lang != NULL && strcmp(pf_langs[i], lang) == 0)
+			return i;
+	return 0;
+}
+
+static void
+nerr_to(NEOERR **nerr, char *err, size_t errsz, const char *what)
+{
+	STRING s;
+
+	string_init(&s);
+	nerr_error_string(*nerr, &s);
+	snprintf(err, errsz, "%s: %s", what, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(nerr);
+}
+
+int
+pf_tmpl_init(char *err, size_t errsz)
+{
+	NEOERR *nerr;
+	char path[1200];
+	int i;
+
+	snprintf(tmpldir, sizeof(tmpldir), "%s", pf_conf_str("Portal.Templates"));
+	for (i = 0; i < NLANGS; i++) {
+		snprintf(path, sizeof(path), "%s/lang/%s.hdf", tmpldir, pf_langs[i]);
+		if ((nerr = hdf_init(&lang_hdf[i])) == STATUS_OK)
+			nerr = hdf_read_file(lang_hdf[i], path);
+		if (nerr != STATUS_OK) {
+			nerr_to(&nerr, err, errsz, path);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+pf_tmpl_free(void)
+{
+	int i;
+
+	for (i = 0; i < NLANGS; i++)
+		if (lang_hdf[i] != NULL)
+			hdf_destroy(&lang_hdf[i]);
+}
+
+void
+pf_set(struct pf_req *r, const char *name, const char *value)
+{
+	NEOERR *nerr;
+
+	if (r->hdf == NULL || value == NULL)
+		return;
+	if ((nerr = hdf_set_value(r->hdf, name, value)) != STATUS_OK)
+		abort();	/* only fails on allocation */
+}
+
+void
+pf_setf(struct pf_req *r, const char *value, const char *namefmt, ...)
+{
+	char name[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, namefmt);
+	n = vsnprintf(name, sizeof(name), namefmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(name)) {
+		pf_log(r, PF_LOG_ERR, "template name too long");
+		return;
+	}
+	pf_set(r, name, value);
+}
+
+void
+pf_set_int(struct pf_req *r, const char *name, long long v)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", v);
+	pf_set(r, name, buf);
+}
+
+const char *
+pf_tr(const struct pf_req *r, const char *key)
+{
+	HDF *h = lang_hdf[lang_index(r->lang)];
+
+	return h ? hdf_get_value(h, key, key) : key;
+}
+
+void
+pf_tmpl_begin(struct pf_req *r)
+{
+	size_t i;
+
+	if (hdf_init(&r->hdf) != STATUS_OK)
+		abort();
+	/* Before cs_init: set later, ClearSilver would not escape at all. */
+	pf_set(r, "Config.VarEscapeMode", "html");
+	pf_set(r, "hdf.loadpaths.0", tmpldir);
+	if (hdf_copy(r->hdf, "L", lang_hdf[lang_index(r->lang)]) != STATUS_OK)
+		abort();
+	pf_set(r, "Page.Lang", r->lang);
+	pf_set(r, "Page.Base", pf_base_path());
+	pf_set(r, "Page.Path", r->path ? r->path : "/");
+	pf_set(r, "Page.RequestId", r->id);
+	pf_set(r, "Portal.Name", pf_conf_str("Portal.Name"));
+	for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+		pf_setf(r, pf_psprintf(r->pool, "%s%s", pf_base_path(), nav[i].path),
+		    "Nav.%zu.Href", i);
+		pf_setf(r, pf_tr(r, nav[i].label), "Nav.%zu.Label", i);
+		pf_setf(r, nav[i].icon, "Nav.%zu.Icon", i);
+		if (r->path != NULL && strcmp(r->path, nav[i].path) == 0)
+			pf_setf(r, "1", "Nav.%zu.Current", i);
+	}
+}
+
+void
+pf_tmpl_end(struct pf_req *r)
+{
+	if (r->hdf != NULL)
+		hdf_destroy(&r->hdf);
+	r->hdf = NULL;
+}
+
+static NEOERR *
+out(void *ctx, char *s)
+{
+	pf_buf_adds(ctx, s);
+	return STATUS_OK;
+}
+
+int
+pf_render(struct pf_req *r, const char *name)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *nerr;
+	char err[512];
+
+	if (r->hdf == NULL)
+		return 500;
+	pf_maint_banner(r);
+	pf_buf_reset(&r->body);
+	if ((nerr = cs_init(&cs, r->hdf)) == STATUS_OK &&
+	    (nerr = cgi_register_strfuncs(cs)) == STATUS_OK &&
+	    (nerr = cs_parse_file(cs, name)) == STATUS_OK)
+		nerr = cs_render(cs, &r->body, out);
+	if (cs != NULL)
+		cs_destroy(&cs);
+	if (nerr != STATUS_OK) {
+		nerr_to(&nerr, err, sizeof(err), name);
+		pf_log(r, PF_LOG_ERR, "template %s", err);
+		pf_buf_reset(&r->body);
+		return 500;
+	}
+	pf_resp_type(r, "text/html; charset=utf-8");
+	return 0;
+}
