@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include <errmsg.h>
 #include <mysql.h>
@@ -23,6 +24,7 @@
 
 #define MAX_PARAMS	32
 #define IO_TIMEOUT	10
+#define RETRY_AFTER	1	/* seconds between connection attempts */
 
 static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_MAINT_BANNER] =
@@ -40,6 +42,7 @@ struct pf_db {
 	char			 *user;
 	char			 *account;
 	int			  in_tx;
+	time_t			  failed_at;	/* last failed connect */
 };
 
 static const char *const dberr_str[PF_DB__MAX] = {
@@ -140,6 +143,10 @@ pf_db_ensure(struct pf_db *db)
 
 	if (db->m != NULL)
 		return PF_DB_OK;
+	/* While the server is down, one attempt a second is enough: every
+	 * request would otherwise wait for its own connect timeout. */
+	if (db->failed_at && time(NULL) - db->failed_at < RETRY_AFTER)
+		return PF_DB_UNAVAILABLE;
 	if ((db->m = mysql_init(NULL)) == NULL)
 		abort();
 	ctimeout = (unsigned int)pf_conf_int("DB.ConnectTimeout");
@@ -169,8 +176,10 @@ pf_db_ensure(struct pf_db *db)
 		    db->user, mysql_errno(db->m));
 		mysql_close(db->m);
 		db->m = NULL;
+		db->failed_at = time(NULL);
 		return PF_DB_UNAVAILABLE;
 	}
+	db->failed_at = 0;
 	return PF_DB_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "pf-int.h"
 
 static const char *progname = "pforte";
+static const char *current_id = "-";	/* the request being served */
 static int debug, use_syslog;
 
 static const char *const lvlname[] = { "ERR", "WARN", "INFO", "DEBUG" };
@@ -25,6 +26,14 @@ void
 pf_log_init(const char *program)
 {
 	progname = program;
+}
+
+/* Lines logged deep in the library (database, templates) carry the id of
+ * the request being served, without passing the request everywhere. */
+void
+pf_log_set_request(const char *id)
+{
+	current_id = id ? id : "-";
 }
 
 void
@@ -85,8 +94,8 @@ pf_log(const struct pf_req *r, enum pf_loglevel lvl, const char *fmt, ...)
 	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", &tm);
 	fprintf(stderr, "%s.%03ldZ %s[%ld] %s req=%s: %s\n", stamp,
 	    ts.tv_nsec / 1000000, progname, (long)getpid(), lvlname[lvl],
-	    r ? r->id : "-", esc);
+	    r ? r->id : current_id, esc);
 	fflush(stderr);
 	if (use_syslog)
-		syslog(lvlsys[lvl], "%s req=%s: %s", lvlname[lvl], r ? r->id : "-", esc);
+		syslog(lvlsys[lvl], "%s req=%s: %s", lvlname[lvl], r ? r->id : current_id, esc);
 }

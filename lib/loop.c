@@ -99,6 +99,7 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 	pf_buf_reset(&r.body);
 	pf_buf_reset(&r.headers);
 	pf_random_hex(r.id, 8);
+	pf_log_set_request(r.id);
 
 	rc = pf_req_parse(&r);
 	pf_tmpl_begin(&r);
@@ -135,6 +136,7 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 	if (bodybuf.cap > 1024 * 1024)
 		pf_buf_free(&bodybuf);
 	pf_pool_reset(pool);
+	pf_log_set_request(NULL);
 }
 
 static void

@@ -79,6 +79,7 @@ const char *pf_base_origin(void);
 
 /* log.c */
 void	 pf_log_set_debug(int);
+void	 pf_log_set_request(const char *);
 void	 pf_log_set_syslog(int);
 void	 pf_random_hex(char *, size_t nbytes);
 

@@ -216,8 +216,9 @@ pf_resp_error(struct pf_req *r, int status)
 			return 0;
 		}
 	}
-	/* The template itself failed: a minimal page, still no internals. */
-	pf_resp_reset(r);
+	/* The template itself failed: a minimal page, still no internals
+	 * (Allow and Retry-After stay). */
+	pf_buf_reset(&r->body);
 	r->status = status;
 	pf_resp_type(r, "text/html; charset=utf-8");
 	pf_buf_addf(&r->body, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
