@@ -183,16 +183,24 @@ pf_db_ensure(struct pf_db *db)
 	return PF_DB_OK;
 }
 
+/* A server restart is noticed here, not by the request after it: a lost
+ * connection is re-established and asked once more. */
 enum pf_dberr
 pf_db_ping(struct pf_db *db)
 {
-	enum pf_dberr e;
+	enum pf_dberr e = PF_DB_UNAVAILABLE;
+	int attempt;
 
-	if ((e = pf_db_ensure(db)) != PF_DB_OK)
-		return e;
-	if (mysql_ping(db->m) != 0)
-		return classify(db, mysql_errno(db->m), NULL, "ping", -1);
-	return PF_DB_OK;
+	for (attempt = 0; attempt < 2; attempt++) {
+		if ((e = pf_db_ensure(db)) != PF_DB_OK)
+			return e;
+		if (mysql_ping(db->m) == 0)
+			return PF_DB_OK;
+		e = classify(db, mysql_errno(db->m), NULL, "ping", -1);
+		if (e != PF_DB_UNAVAILABLE || db->in_tx)
+			return e;
+	}
+	return e;
 }
 
 static MYSQL_STMT *
@@ -422,7 +430,7 @@ pf_db_begin(struct pf_db *db)
 		return PF_DB_ERROR;
 	}
 	/* Verify the connection first: a transaction is never retried. */
-	if ((e = pf_db_ping(db)) != PF_DB_OK && (e = pf_db_ping(db)) != PF_DB_OK)
+	if ((e = pf_db_ping(db)) != PF_DB_OK)
 		return e;
 	if (mysql_query(db->m, "START TRANSACTION") != 0)
 		return classify(db, mysql_errno(db->m), mysql_sqlstate(db->m), "begin", -1);

@@ -125,11 +125,18 @@ head -c 2000000 /dev/zero | tr '\0' 'a' | sed 's/^/x=/' > "$tmp/big"
 fetch /status -X POST -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @"$tmp/big"
 check "2 MB body refused (405/413)" [ "$code" = 405 -o "$code" = 413 ]
 big=$(head -c 65536 /dev/zero | tr '\0' 'c')
+# lighttpd answers 431 and closes while curl still sends, so curl may see
+# the connection end instead (000); either way the server must stay up.
+refused() { [ "$code" = 400 -o "$code" = 413 -o "$code" = 431 -o "$code" = 000 ]; }
 fetch /status -H "Cookie: x=$big"
-check "64 KiB cookie refused (400/431)" [ "$code" = 400 -o "$code" = 431 -o "$code" = 413 ]
+check "64 KiB cookie refused (400/431)" refused
 fetch /status -H "X-Long: $big"
-check "64 KiB header refused (400/431)" [ "$code" = 400 -o "$code" = 431 -o "$code" = 413 ]
-fetch /status --http1.0 -H 'Host:'
+check "64 KiB header refused (400/431)" refused
+fetch /status -H "Cookie: x=${big:0:16000}"
+check "16 KiB cookie refused with a status" [ "$code" = 400 -o "$code" = 413 -o "$code" = 431 ]
+# --no-alpn: with --http1.0 curl offers http/1.0, which mod_ssl answers
+# with http/1.1 and curl then refuses.
+fetch /status --http1.0 --no-alpn -H 'Host:'
 check "no Host header: 400" [ "$code" = 400 ]
 fetch '/status?lang=de%00'
 check "NUL byte: 400" [ "$code" = 400 ]
@@ -156,8 +163,13 @@ check "database down: healthz 503" [ "$code" = 503 ]
 check "database down: Retry-After" has "$tmp/head" '^Retry-After: '
 check "database down: logged" grep -rqE 'database unavailable|cannot connect to the database' "$STATE/log"
 "$top_srcdir/tools/pforte-local" db-start --state "$STATE" > /dev/null 2>&1
-for _ in $(seq 1 20); do fetch /healthz; [ "$code" = 200 ] && break; sleep 0.5; done
-check "database back: healthz 200" [ "$code" = 200 ]
+# Each FastCGI process must reconnect on its own first request after the
+# restart (the retry limit only spaces out attempts while it is down).
+sleep 1.2
+fetch /healthz
+check "database back: the first request reconnects" [ "$code" = 200 ]
+fetch /healthz
+check "database back: the second process reconnects too" [ "$code" = 200 ]
 fetch /status
 check "database back: /status 200" [ "$code" = 200 ]
 
