@@ -1,11 +1,16 @@
 /*
  * tmpl.c: a thin layer over ClearSilver.
  *
- * Config.VarEscapeMode = html is set in every request's data before
- * cs_init(), so every <?cs var: ?> is HTML-escaped; templates switch to
- * another context explicitly (url_escape(), <?cs escape: "js" ?>).  The
- * language files are read once per process and copied under "L." for
- * each request.
+ * Config.VarEscapeMode = html is set in the data before cs_init(), so
+ * every <?cs var: ?> is HTML-escaped; templates switch to another context
+ * explicitly (url_escape(), <?cs escape: "js" ?>).
+ *
+ * Parsing was most of a page's cost, so each template is parsed once per
+ * process and then rendered for every request against that request's data
+ * (CSPARSE.hdf) with the language strings as ClearSilver's global fallback
+ * (CSPARSE.global_hdf, under "L.").  Both are fields of ClearSilver's
+ * public struct; its upstream is dead and Debian's 0.10.5 is what we
+ * build on.  The escaping mode is fixed when the template is parsed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,8 +21,16 @@
 
 #define NLANGS 2
 
-static HDF *lang_hdf[NLANGS];
+static HDF *lang_hdf[NLANGS];	/* the language files as they are */
+static HDF *lang_global[NLANGS];	/* the same below "L.", for templates */
+static HDF *parse_hdf;		/* what templates are parsed with */
 static char tmpldir[1024];
+
+#define NCACHED 16
+static struct {
+	char	 name[64];
+	CSPARSE	*cs;
+} cached[NCACHED];
 
 /* The portal's navigation; later programs add their pages here. */
 static const struct { const char *path, *label, *icon; } nav[] = {
@@ -59,10 +72,19 @@ pf_tmpl_init(char *err, size_t errsz)
 		snprintf(path, sizeof(path), "%s/lang/%s.hdf", tmpldir, pf_langs[i]);
 		if ((nerr = hdf_init(&lang_hdf[i])) == STATUS_OK)
 			nerr = hdf_read_file(lang_hdf[i], path);
+		if (nerr == STATUS_OK && (nerr = hdf_init(&lang_global[i])) == STATUS_OK)
+			nerr = hdf_copy(lang_global[i], "L", lang_hdf[i]);
 		if (nerr != STATUS_OK) {
 			nerr_to(&nerr, err, errsz, path);
 			return -1;
 		}
+	}
+	if ((nerr = hdf_init(&parse_hdf)) == STATUS_OK &&
+	    (nerr = hdf_set_value(parse_hdf, "Config.VarEscapeMode", "html")) == STATUS_OK)
+		nerr = hdf_set_value(parse_hdf, "hdf.loadpaths.0", tmpldir);
+	if (nerr != STATUS_OK) {
+		nerr_to(&nerr, err, errsz, "templates");
+		return -1;
 	}
 	return 0;
 }
@@ -72,9 +94,17 @@ pf_tmpl_free(void)
 {
 	int i;
 
-	for (i = 0; i < NLANGS; i++)
+	for (i = 0; i < NCACHED; i++)
+		if (cached[i].cs != NULL)
+			cs_destroy(&cached[i].cs);
+	for (i = 0; i < NLANGS; i++) {
 		if (lang_hdf[i] != NULL)
 			hdf_destroy(&lang_hdf[i]);
+		if (lang_global[i] != NULL)
+			hdf_destroy(&lang_global[i]);
+	}
+	if (parse_hdf != NULL)
+		hdf_destroy(&parse_hdf);
 }
 
 void
@@ -129,11 +159,6 @@ pf_tmpl_begin(struct pf_req *r)
 
 	if (hdf_init(&r->hdf) != STATUS_OK)
 		abort();
-	/* Before cs_init: set later, ClearSilver would not escape at all. */
-	pf_set(r, "Config.VarEscapeMode", "html");
-	pf_set(r, "hdf.loadpaths.0", tmpldir);
-	if (hdf_copy(r->hdf, "L", lang_hdf[lang_index(r->lang)]) != STATUS_OK)
-		abort();
 	pf_set(r, "Page.Lang", r->lang);
 	pf_set(r, "Page.Base", pf_base_path());
 	pf_set(r, "Page.Path", r->path ? r->path : "/");
@@ -164,23 +189,78 @@ out(void *ctx, char *s)
 	return STATUS_OK;
 }
 
+/* The parsed template, parsed now if this process has not yet. */
+static CSPARSE *
+parsed(const char *name, NEOERR **nerr)
+{
+	CSPARSE *cs = NULL;
+	int i, free_slot = -1;
+
+	for (i = 0; i < NCACHED; i++) {
+		if (cached[i].cs != NULL && strcmp(cached[i].name, name) == 0)
+			return cached[i].cs;
+		if (cached[i].cs == NULL && free_slot < 0)
+			free_slot = i;
+	}
+	if ((*nerr = cs_init(&cs, parse_hdf)) == STATUS_OK &&
+	    (*nerr = cgi_register_strfuncs(cs)) == STATUS_OK)
+		*nerr = cs_parse_file(cs, name);
+	if (*nerr != STATUS_OK) {
+		if (cs != NULL)
+			cs_destroy(&cs);
+		return NULL;
+	}
+	if (free_slot >= 0 && strlen(name) < sizeof(cached[0].name)) {
+		snprintf(cached[free_slot].name, sizeof(cached[0].name), "%s", name);
+		cached[free_slot].cs = cs;
+	}
+	return cs;
+}
+
+static void
+forget(CSPARSE *cs)
+{
+	int i;
+
+	for (i = 0; i < NCACHED; i++)
+		if (cached[i].cs == cs)
+			cached[i].cs = NULL;
+	cs_destroy(&cs);
+}
+
+static int
+is_cached(CSPARSE *cs)
+{
+	int i;
+
+	for (i = 0; i < NCACHED; i++)
+		if (cached[i].cs == cs)
+			return 1;
+	return 0;
+}
+
 int
 pf_render(struct pf_req *r, const char *name)
 {
-	CSPARSE *cs = NULL;
-	NEOERR *nerr;
+	CSPARSE *cs;
+	NEOERR *nerr = STATUS_OK;
 	char err[512];
 
 	if (r->hdf == NULL)
 		return 500;
 	pf_maint_banner(r);
 	pf_buf_reset(&r->body);
-	if ((nerr = cs_init(&cs, r->hdf)) == STATUS_OK &&
-	    (nerr = cgi_register_strfuncs(cs)) == STATUS_OK &&
-	    (nerr = cs_parse_file(cs, name)) == STATUS_OK)
+	if ((cs = parsed(name, &nerr)) != NULL) {
+		cs->hdf = r->hdf;
+		cs->global_hdf = lang_global[lang_index(r->lang)];
 		nerr = cs_render(cs, &r->body, out);
-	if (cs != NULL)
-		cs_destroy(&cs);
+		cs->hdf = parse_hdf;
+		cs->global_hdf = NULL;
+		if (nerr != STATUS_OK)
+			forget(cs);	/* its render state is unknown now */
+		else if (!is_cached(cs))
+			cs_destroy(&cs);
+	}
 	if (nerr != STATUS_OK) {
 		nerr_to(&nerr, err, sizeof(err), name);
 		pf_log(r, PF_LOG_ERR, "template %s", err);
