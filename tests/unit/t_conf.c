@@ -10,25 +10,12 @@
 #include <cmocka.h>
 
 #include "pforte.h"
-
-static char path[64];
+#include "testconf.h"
 
 static int
 load(const char *text, mode_t mode, char *err, size_t errsz)
 {
-	int fd;
-	FILE *f;
-
-	strcpy(path, "/tmp/t_conf_XXXXXX");
-	fd = mkstemp(path);
-	f = fdopen(fd, "w");
-	fputs(text, f);
-	fclose(f);
-	chmod(path, mode);
-	err[0] = '\0';
-	fd = pf_conf_load(path, err, errsz);
-	unlink(path);
-	return fd;
+	return testconf_load(text, mode, err, errsz);
 }
 
 static void

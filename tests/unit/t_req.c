@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "pf-int.h"
+#include "testconf.h"
 
 struct fake {
 	const char	*env[16][2];
@@ -211,15 +212,13 @@ t_csrf_origin(void **state)
 static int
 setup(void **state)
 {
-	char path[] = "/tmp/t_req_XXXXXX", err[256];
-	int fd = mkstemp(path);
-	FILE *f = fdopen(fd, "w");
+	char err[256];
 
-	fputs("Portal.BaseURL = https://p.example/base\nLimits.Fields = 50\n", f);
-	fclose(f);
-	if (pf_conf_load(path, err, sizeof(err)) < 0 || pf_base_init() < 0)
+	if (testconf_load("Portal.BaseURL = https://p.example/base\nLimits.Fields = 50\n", 0600, err, sizeof(err)) < 0 ||
+	    pf_base_init() < 0) {
+		fprintf(stderr, "%s\n", err);
 		return -1;
-	unlink(path);
+	}
 	pool = pf_pool_new();
 	return 0;
 }

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "pf-int.h"
+#include "testconf.h"
 
 static struct pf_buf out;
 static struct pf_pool *pool;
@@ -187,17 +188,13 @@ t_error_bodies(void **state)
 static int
 setup(void **state)
 {
-	char path[] = "/tmp/t_resp_XXXXXX", err[256];
-	int fd = mkstemp(path);
-	FILE *f = fdopen(fd, "w");
+	char err[256];
 
-	fputs("Portal {\n BaseURL = https://portal.example/base/\n}\n", f);
-	fclose(f);
-	if (pf_conf_load(path, err, sizeof(err)) < 0 || pf_base_init() < 0) {
+	if (testconf_load("Portal {\n BaseURL = https://portal.example/base/\n}\n", 0600, err, sizeof(err)) < 0 ||
+	    pf_base_init() < 0) {
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
-	unlink(path);
 	pool = pf_pool_new();
 	return 0;
 }

@@ -1,0 +1,27 @@
+/* Test helper: load a configuration given as text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pforte.h"
+#include "testconf.h"
+
+int
+testconf_load(const char *text, mode_t mode, char *err, size_t errsz)
+{
+	char path[] = "/tmp/pforte-testconf-XXXXXX";
+	int fd = mkstemp(path), rc;
+	FILE *f;
+
+	if (fd < 0 || (f = fdopen(fd, "w")) == NULL)
+		return -1;
+	fputs(text, f);
+	fclose(f);
+	chmod(path, mode);
+	err[0] = '\0';
+	rc = pf_conf_load(path, err, errsz);
+	unlink(path);
+	return rc;
+}
