@@ -54,7 +54,7 @@ struct status {
 static void
 add_probe(const char *name, const char *url, void *arg)
 {
-	if (comp.nprobes == MAX_PROBES)
+	if (comp.nprobes == MAX_PROBES || url == NULL)
 		return;
 	comp.probes[comp.nprobes].name = name;
 	comp.probes[comp.nprobes].url = url;

@@ -177,6 +177,9 @@ pf_conf_load(const char *path, char *err, size_t errsz)
 	struct stat st;
 
 	pf_conf_free();
+	/* ClearSilver's error registry; every program loads its
+	 * configuration first, before any thread could start. */
+	nerr_init();
 	if (stat(path, &st) != 0) {
 		snprintf(err, errsz, "cannot read configuration %s: %s", path, strerror(errno));
 		return -1;
@@ -240,8 +243,6 @@ pf_conf_each(const char *node, void (*fn)(const char *, const char *, void *),
 	if (conf == NULL || (n = hdf_get_obj(conf, node)) == NULL)
 		return 0;
 	for (c = hdf_obj_child(n); c != NULL; c = hdf_obj_next(c)) {
-		if (hdf_obj_value(c) == NULL)
-			continue;
 		fn(hdf_obj_name(c), hdf_obj_value(c), arg);
 		count++;
 	}

@@ -387,10 +387,8 @@ run(struct pf_db *db, struct pf_pool *p, unsigned id, const struct pf_val *args,
 			return classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "bind", (int)id);
 		mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &one);
 		if (mysql_stmt_execute(st) != 0) {
-			int was_tx = db->in_tx;
-
 			e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "execute", (int)id);
-			if (e == PF_DB_UNAVAILABLE && may_retry && !was_tx)
+			if (e == PF_DB_UNAVAILABLE && may_retry)
 				continue;
 			return e;
 		}

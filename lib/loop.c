@@ -198,7 +198,6 @@ pf_main(const struct pf_app *app, int argc, char *argv[])
 		pf_log(NULL, PF_LOG_ERR, "too many fields declared");
 		return 1;
 	}
-	nerr_init();
 	if (pf_conf_load(pf_conf_path(), err, sizeof(err)) < 0 ||
 	    pf_base_init() < 0 || pf_tmpl_init(err, sizeof(err)) < 0) {
 		pf_log(NULL, PF_LOG_ERR, "%s", *err ? err : "bad Portal.BaseURL");

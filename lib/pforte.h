@@ -129,7 +129,8 @@ int		 pf_conf_load(const char *path, char *err, size_t errsz);
 const char	*pf_conf_path(void);		/* PFORTE_CONFIG or default */
 const char	*pf_conf_str(const char *key);	/* value or default, never NULL */
 long long	 pf_conf_int(const char *key);
-/* Iterate the children of a node (e.g. "Status.Probe"): name and value. */
+/* Iterate the children of a node (e.g. "Status.Probe"): name and value,
+ * which is NULL for a child that only has children (e.g. DB.Account.x). */
 int		 pf_conf_each(const char *node,
 		    void (*)(const char *name, const char *value, void *), void *);
 void		 pf_conf_free(void);

@@ -17,7 +17,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include <ClearSilver.h>
 #include <mysql.h>
 #include <openssl/evp.h>
 
@@ -274,29 +273,13 @@ set_password(const char *name, const char *value, void *arg)
 }
 
 static int
-each_account(void)
-{
-	/* DB.Account.<name> nodes have no value themselves, only children. */
-	HDF *h = NULL;
-	HDF *c;
-	int n = 0;
-
-	if (hdf_init(&h) != STATUS_OK || hdf_read_file(h, pf_conf_path()) != STATUS_OK)
-		die("cannot read the configuration");
-	for (c = hdf_get_child(h, "DB.Account"); c; c = hdf_obj_next(c), n++)
-		set_password(hdf_obj_name(c), NULL, NULL);
-	hdf_destroy(&h);
-	return n;
-}
-
-static int
 cmd_grants(const char *sqldir)
 {
 	char path[4096];
 
 	snprintf(path, sizeof(path), "%s/grants.sql", sqldir);
 	run_file(path);
-	each_account();
+	pf_conf_each("DB.Account", set_password, NULL);
 	return 0;
 }
 
@@ -429,7 +412,6 @@ main(int argc, char *argv[])
 	argv += optind;
 	if (argc < 1)
 		usage();
-	nerr_init();
 	if (pf_conf_load(pf_conf_path(), err, sizeof(err)) < 0)
 		die("%s", err);
 	if (mysql_library_init(0, NULL, NULL) != 0)

@@ -212,13 +212,8 @@ t_csrf_origin(void **state)
 static int
 setup(void **state)
 {
-	char err[256];
-
-	if (testconf_load("Portal.BaseURL = https://p.example/base\nLimits.Fields = 50\n", 0600, err, sizeof(err)) < 0 ||
-	    pf_base_init() < 0) {
-		fprintf(stderr, "%s\n", err);
+	if (testconf_portal("Portal.BaseURL = https://p.example/base\nLimits.Fields = 50\n") < 0)
 		return -1;
-	}
 	pool = pf_pool_new();
 	return 0;
 }

@@ -188,13 +188,8 @@ t_error_bodies(void **state)
 static int
 setup(void **state)
 {
-	char err[256];
-
-	if (testconf_load("Portal {\n BaseURL = https://portal.example/base/\n}\n", 0600, err, sizeof(err)) < 0 ||
-	    pf_base_init() < 0) {
-		fprintf(stderr, "%s\n", err);
+	if (testconf_portal("Portal {\n BaseURL = https://portal.example/base/\n}\n") < 0)
 		return -1;
-	}
 	pool = pf_pool_new();
 	return 0;
 }

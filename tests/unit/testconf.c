@@ -5,7 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "pforte.h"
+#include "pf-int.h"
 #include "testconf.h"
 
 int
@@ -24,4 +24,16 @@ testconf_load(const char *text, mode_t mode, char *err, size_t errsz)
 	rc = pf_conf_load(path, err, errsz);
 	unlink(path);
 	return rc;
+}
+
+int
+testconf_portal(const char *text)
+{
+	char err[256];
+
+	if (testconf_load(text, 0600, err, sizeof(err)) < 0 || pf_base_init() < 0) {
+		fprintf(stderr, "testconf: %s\n", *err ? err : "bad Portal.BaseURL");
+		return -1;
+	}
+	return 0;
 }
