@@ -34,6 +34,7 @@ struct ckey {
 
 static const char *const langs[] = { "de", "en", NULL };
 static const char *const transports[] = { "dir", "smtp", NULL };
+static const char *const providers[] = { "file", "pkcs11", NULL };
 
 static const struct ckey keys[] = {
 	{ "Portal.Name", C_STR, "Pforte", 0, 0, NULL },
@@ -53,6 +54,13 @@ static const struct ckey keys[] = {
 	{ "Mail.Dir", C_PATH, "", 0, 0, NULL },
 	{ "Mail.SMTP", C_URL, "", 0, 0, NULL },
 	{ "Mail.From", C_STR, "pforte@localhost", 0, 0, NULL },
+	{ "Keys.Provider", C_ENUM, "file", 0, 0, providers },
+	{ "Keys.KEK", C_STR, "kek-1", 0, 0, NULL },
+	{ "Keys.File", C_PATH, PF_SYSCONFDIR "/pforte/kek", 0, 0, NULL },
+	{ "Keys.PKCS11.Module", C_PATH, "", 0, 0, NULL },
+	{ "Keys.PKCS11.Token", C_STR, "", 0, 0, NULL },
+	{ "Keys.PKCS11.PIN", C_SECRET, "", 0, 0, NULL },
+	{ "Keys.CacheSeconds", C_INT, "300", 1, 86400, NULL },
 	{ "Limits.Body", C_INT, "65536", 1024, PF_BODY_HARD_MAX, NULL },
 	{ "Limits.Fields", C_INT, "64", 1, PF_FIELDS_HARD_MAX, NULL },
 	{ "Log.Syslog", C_BOOL, "0", 0, 1, NULL },

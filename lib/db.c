@@ -32,6 +32,31 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "FROM maintenance_windows WHERE ends_at > UTC_TIMESTAMP() "
 	    "AND starts_at <= UTC_TIMESTAMP() + INTERVAL 1 DAY "
 	    "ORDER BY starts_at LIMIT 1",
+	/* keys.c */
+	[PF_SQL_KEY_ACTIVE] =
+	    "SELECT id, kek, wrapped FROM data_keys "
+	    "WHERE scope = ? AND owner = ? AND state = 'active' LOCK IN SHARE MODE",
+	[PF_SQL_KEY_BY_ID] =
+	    "SELECT scope, owner, kek, wrapped FROM data_keys WHERE id = ?",
+	[PF_SQL_KEY_INSERT] =
+	    "INSERT INTO data_keys (scope, owner, kek, wrapped) VALUES (?, ?, ?, ?)",
+	[PF_SQL_KEY_DESTROY] =
+	    "UPDATE data_keys SET wrapped = NULL, state = 'retired', "
+	    "retired_at = UTC_TIMESTAMP(6) WHERE scope = ? AND owner = ?",
+	[PF_SQL_KEY_INDEX] =
+	    "SELECT id FROM data_keys WHERE scope = 'index' AND owner = 0 "
+	    "AND state IN ('active', 'retiring') ORDER BY state = 'active' DESC, id DESC",
+	/* account.c */
+	[PF_SQL_USER_INSERT] =
+	    "INSERT INTO users (lang) VALUES (?)",
+	[PF_SQL_USER_SEAL] =
+	    "UPDATE users SET email_bidx = ?, email_enc = ?, name_enc = ?, phone_enc = ?, "
+	    "updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
+	[PF_SQL_USER_BY_BIDX] =
+	    "SELECT id FROM users WHERE email_bidx IN (?, ?)",
+	[PF_SQL_USER_BY_ID] =
+	    "SELECT email_enc, name_enc, phone_enc, lang, status, org_id "
+	    "FROM users WHERE id = ?",
 };
 
 struct pf_db {

@@ -190,6 +190,15 @@ struct pf_rows {
  */
 enum pf_libsql {
 	PF_SQL_MAINT_BANNER,
+	PF_SQL_KEY_ACTIVE,
+	PF_SQL_KEY_BY_ID,
+	PF_SQL_KEY_INSERT,
+	PF_SQL_KEY_DESTROY,
+	PF_SQL_KEY_INDEX,
+	PF_SQL_USER_INSERT,
+	PF_SQL_USER_SEAL,
+	PF_SQL_USER_BY_BIDX,
+	PF_SQL_USER_BY_ID,
 	PF_SQL_APP
 };
 
@@ -208,6 +217,82 @@ enum pf_dberr	 pf_db_begin(struct pf_db *);
 enum pf_dberr	 pf_db_commit(struct pf_db *);
 void		 pf_db_rollback(struct pf_db *);
 int		 pf_db_in_tx(const struct pf_db *);
+
+/* ---- encryption at rest (crypt.c, keys.c; layers in pf-crypt.h) -------- */
+
+/* Whose data key encrypts a value.  Personal data uses the user's own key,
+ * so destroying that key erases every copy (crypto-shredding). */
+enum pf_kscope { PF_KS_SYSTEM = 1, PF_KS_INDEX, PF_KS_ORG, PF_KS_USER, PF_KS_BACKUP };
+
+enum pf_cerr {
+	PF_C_OK = 0,
+	PF_C_NOKEY,	/* no such key, or destroyed */
+	PF_C_BAD,	/* tampered, moved to another place, or the wrong key */
+	PF_C_PROVIDER,	/* the key provider is unavailable or misconfigured */
+	PF_C_DB,	/* the database failed while looking up a key */
+	PF_C__MAX
+};
+const char *pf_crypt_strerror(enum pf_cerr);
+
+/* Where a value lives; bound into its ciphertext.  Table and column are
+ * the real SQL names, the row its primary key. */
+struct pf_cell {
+	const char		*table;
+	const char		*column;
+	unsigned long long	 row;
+};
+#define PF_AT(t, c, r)	(&(const struct pf_cell){ (t), (c), (r) })
+#define PF_BIDX_LEN	32
+
+/* Encrypt under the active key of (scope, owner).  Only inside a
+ * transaction: the key stays share-locked until it ends.  out is in pool. */
+enum pf_cerr	pf_seal(struct pf_db *, struct pf_pool *, enum pf_kscope,
+		    unsigned long long owner, const struct pf_cell *, const void *,
+		    size_t, struct pf_val *out);
+/* Decrypt into pool memory (NUL-terminated, wiped with the pool); a NULL
+ * column stays NULL.  Anything but PF_C_OK leaves out as NULL. */
+enum pf_cerr	pf_open(struct pf_db *, struct pf_pool *, const struct pf_cell *,
+		    const struct pf_val *in, struct pf_val *out);
+/* The blind index of a (normalised) value for writing: under the active
+ * index key, inside a transaction. */
+enum pf_cerr	pf_bidx_write(struct pf_db *, const char *domain, const void *,
+		    size_t, unsigned char out[PF_BIDX_LEN]);
+/* For finding a value: one index per usable index key (two while the
+ * index key rotates); look for any of them. */
+enum pf_cerr	pf_bidx_lookup(struct pf_db *, const char *domain, const void *,
+		    size_t, unsigned char out[2][PF_BIDX_LEN], size_t *n);
+/* A new data key for (scope, owner), inside a transaction. */
+enum pf_cerr	pf_key_create(struct pf_db *, enum pf_kscope, unsigned long long owner);
+/* Destroy every key of (scope, owner): what they encrypted is gone. */
+enum pf_cerr	pf_key_destroy(struct pf_db *, enum pf_kscope, unsigned long long owner);
+
+/* ---- user accounts (account.c) ---------------------------------------- */
+
+enum pf_acc { PF_ACC_OK, PF_ACC_NOTFOUND, PF_ACC_DUP, PF_ACC_INVALID, PF_ACC_FAIL };
+
+/* Decrypted, in pool memory. */
+struct pf_account {
+	unsigned long long	 id;
+	unsigned long long	 org_id;	/* 0: none */
+	const char		*email;
+	const char		*name;
+	const char		*phone;		/* "" when none */
+	const char		*lang;
+	const char		*status;
+};
+
+/* The form an address is stored, compared and indexed in: trimmed, ASCII
+ * lower case, checked; NULL when it is not an address. */
+char		*pf_email_normalise(struct pf_pool *, const char *);
+/* Insert an invited user with a new data key, all sealed, inside the
+ * caller's transaction; PF_ACC_DUP when the address is taken. */
+enum pf_acc	 pf_account_create(struct pf_db *, struct pf_pool *, const char *email,
+		    const char *name, const char *phone, const char *lang,
+		    unsigned long long *id);
+enum pf_acc	 pf_account_find(struct pf_db *, struct pf_pool *, const char *email,
+		    unsigned long long *id);
+enum pf_acc	 pf_account_load(struct pf_db *, struct pf_pool *, unsigned long long id,
+		    struct pf_account *);
 
 /* ---- the request (req.c) ----------------------------------------------- */
 

@@ -15,13 +15,13 @@
 # the exact command to run and exits 1. --print only lists the packages.
 set -euo pipefail
 
-BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev
+BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev libp11-kit-dev
        libjwt-dev libjansson-dev liboath-dev libmariadb-dev libssl-dev
        libcurl4-openssl-dev libsodium-dev zlib1g-dev)
 RUN=(mariadb-server mariadb-client lighttpd lighttpd-mod-openssl openssl curl)
 APACHE=(apache2 libapache2-mod-fcgid)
 TEST=(libcmocka-dev "${APACHE[@]}" libfcgi-bin spawn-fcgi clang llvm
-      libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq)
+      libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq softhsm2 opensc)
 
 usage() {
 	echo "usage: ${0##*/} [--print] {build|run|test|apache|all}..." >&2

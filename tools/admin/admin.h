@@ -1,0 +1,36 @@
+/*
+ * admin.h: what the pforte-admin commands share.
+ */
+#ifndef ADMIN_H
+#define ADMIN_H
+
+#include <mysql.h>
+
+#include "pforte.h"
+
+#ifndef PF_DATADIR
+#define PF_DATADIR "/usr/share/pforte"
+#endif
+
+extern MYSQL *m;	/* the migration account, for statements built here */
+
+void	die(const char *, ...) __attribute__((noreturn, format(printf, 1, 2)));
+void	connect_admin(void);
+void	query(const char *sql);
+unsigned long long prepared(const char *sql, const char *const *args, size_t n);
+char	*slurp(const char *path, size_t *len);
+void	options(int argc, char **argv, const char *const *keys, const char **vals, size_t n);
+int	cmd_list(const char *sql);
+/* The same account through libpforte, for what goes through the key layer. */
+struct pf_db *admin_db(void);
+
+int	cmd_migrate(const char *sqldir);
+int	cmd_grants(const char *sqldir);
+int	cmd_maintenance(int argc, char **argv);
+int	cmd_notice(int argc, char **argv);
+int	cmd_keys(int argc, char **argv);
+int	cmd_user(int argc, char **argv);
+int	cmd_backup(int argc, char **argv);
+int	cmd_restore(int argc, char **argv);
+
+#endif /* ADMIN_H */
