@@ -17,6 +17,7 @@
 #define PHONE_MAX	32
 
 static const struct pf_field email_field = { "email", PF_F_EMAIL, 3, EMAIL_MAX, 0, 0, NULL, NULL };
+static const struct pf_field name_field = { "name", PF_F_LINE, 1, NAME_MAX_, 0, 0, NULL, NULL };
 
 char *
 pf_email_normalise(struct pf_pool *p, const char *in)
@@ -55,7 +56,6 @@ enum pf_acc
 pf_account_create(struct pf_db *db, struct pf_pool *p, const char *email,
     const char *name, const char *phone, const char *lang, unsigned long long *id)
 {
-	static const struct pf_field name_field = { "name", PF_F_LINE, 1, NAME_MAX_, 0, 0, NULL, NULL };
 	unsigned char bidx[PF_BIDX_LEN];
 	struct pf_val e, nm, ph;
 	enum pf_cerr ce;
@@ -143,4 +143,25 @@ pf_account_load(struct pf_db *db, struct pf_pool *p, unsigned long long id,
 	a->status = PF_CELL(&r, 0, 4)->s;
 	a->org_id = PF_CELL(&r, 0, 5)->type == PF_V_INT ? (unsigned long long)PF_CELL(&r, 0, 5)->i : 0;
 	return PF_ACC_OK;
+}
+
+enum pf_acc
+pf_account_update(struct pf_db *db, struct pf_pool *p, unsigned long long id,
+    const char *name, const char *phone)
+{
+	struct pf_val nm, ph = PF_NULL;
+	enum pf_cerr ce;
+	unsigned long long affected;
+
+	if (!pf_field_valid(&name_field, name, strlen(name)) || !phone_ok(phone))
+		return PF_ACC_INVALID;
+	if ((ce = pf_seal(db, p, PF_KS_USER, id, PF_AT("users", "name_enc", id),
+	    name, strlen(name), &nm)) != PF_C_OK ||
+	    (*phone && (ce = pf_seal(db, p, PF_KS_USER, id, PF_AT("users", "phone_enc", id),
+	    phone, strlen(phone), &ph)) != PF_C_OK))
+		return ce == PF_C_NOKEY ? PF_ACC_NOTFOUND : crypt_fail(ce);
+	if (pf_db_exec(db, PF_SQL_USER_UPDATE, PF_ARGS(nm, ph, PF_INT((long long)id)),
+	    &affected, NULL) != PF_DB_OK)
+		return PF_ACC_FAIL;
+	return affected == 1 ? PF_ACC_OK : PF_ACC_NOTFOUND;
 }

@@ -57,6 +57,9 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_USER_BY_ID] =
 	    "SELECT email_enc, name_enc, phone_enc, lang, status, org_id "
 	    "FROM users WHERE id = ?",
+	[PF_SQL_USER_UPDATE] =
+	    "UPDATE users SET name_enc = ?, phone_enc = ?, updated_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ?",
 };
 
 struct pf_db {

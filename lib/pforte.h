@@ -199,6 +199,7 @@ enum pf_libsql {
 	PF_SQL_USER_SEAL,
 	PF_SQL_USER_BY_BIDX,
 	PF_SQL_USER_BY_ID,
+	PF_SQL_USER_UPDATE,
 	PF_SQL_APP
 };
 
@@ -293,6 +294,9 @@ enum pf_acc	 pf_account_find(struct pf_db *, struct pf_pool *, const char *email
 		    unsigned long long *id);
 enum pf_acc	 pf_account_load(struct pf_db *, struct pf_pool *, unsigned long long id,
 		    struct pf_account *);
+/* Replace name and phone ("" removes it), inside a transaction. */
+enum pf_acc	 pf_account_update(struct pf_db *, struct pf_pool *, unsigned long long id,
+		    const char *name, const char *phone);
 
 /* ---- the request (req.c) ----------------------------------------------- */
 

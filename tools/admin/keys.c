@@ -10,6 +10,7 @@
  *                   erased); an interrupted rotation resumes
  *   new-kek LABEL   generate another KEK in the provider
  *   rewrap          wrap every data key under Keys.KEK (after new-kek)
+ *   columns         the encrypted columns, as table.column
  *
  * Rotation is safe against concurrent writers: a writer share-locks the
  * active key it seals under (lib/keys.c), so marking a key 'retiring'
@@ -491,7 +492,7 @@ cmd_keys(int argc, char **argv)
 {
 	if (argc < 1)
 		die("usage: keys init | status | rotate [--scope S] [--batch N] | "
-		    "new-kek LABEL | rewrap");
+		    "new-kek LABEL | rewrap | columns");
 	open_db();
 	if (strcmp(argv[0], "init") == 0)
 		return keys_init();
@@ -503,5 +504,12 @@ cmd_keys(int argc, char **argv)
 		return keys_new_kek(argc - 1, argv + 1);
 	if (strcmp(argv[0], "rewrap") == 0)
 		return keys_rewrap();
+	if (strcmp(argv[0], "columns") == 0) {
+		size_t i;
+
+		for (i = 0; i < NENC; i++)
+			printf("%s.%s\n", enccols[i].table, enccols[i].column);
+		return 0;
+	}
 	die("unknown keys command %s", argv[0]);
 }
