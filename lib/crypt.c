@@ -15,6 +15,7 @@
  * authenticated with the rest.
  */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <openssl/evp.h>

@@ -57,13 +57,24 @@ parse_line(char *line, struct kek *k)
 	return 0;
 }
 
+static const struct kek *
+find_in(const struct kek *k, size_t n, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (k[i].label[0] && strcmp(k[i].label, label) == 0)
+			return &k[i];
+	return NULL;
+}
+
 /* Read with read(2) into a buffer we wipe: stdio would leave a copy of
  * the keys in its own heap buffer. */
 static int
 load(char *err, size_t errsz)
 {
 	const char *path = pf_conf_str("Keys.File");
-	char buf[MAXKEKS * (PF_LABEL_MAX + 2 * PF_KEY_LEN + 3) + 1], *line, *next;
+	char buf[8192], *line, *next;	/* keys and comments */
 	struct stat st;
 	size_t n = 0, lineno = 0, len = 0;
 	ssize_t k;
@@ -100,9 +111,20 @@ load(char *err, size_t errsz)
 		lineno++;
 		if (line[0] == '#' || line[0] == '\0')
 			continue;
-		if (n == MAXKEKS || parse_line(line, &keks[n]) < 0) {
+		if (n == MAXKEKS) {
+			snprintf(err, errsz, "key file %s holds more than %d keys", path, MAXKEKS);
+			rc = -1;
+			break;
+		}
+		if (parse_line(line, &keks[n]) < 0) {
 			snprintf(err, errsz, "key file %s, line %zu: expected 'label hex-key'",
 			    path, lineno);
+			rc = -1;
+			break;
+		}
+		if (find_in(keks, n, keks[n].label) != NULL) {
+			snprintf(err, errsz, "key file %s, line %zu: label %s appears twice",
+			    path, lineno, keks[n].label);
 			rc = -1;
 			break;
 		}
@@ -134,12 +156,7 @@ file_close(void)
 static const struct kek *
 find(const char *label)
 {
-	size_t i;
-
-	for (i = 0; keks != NULL && i < MAXKEKS; i++)
-		if (keks[i].label[0] && strcmp(keks[i].label, label) == 0)
-			return &keks[i];
-	return NULL;
+	return keks == NULL ? NULL : find_in(keks, MAXKEKS, label);
 }
 
 static int
@@ -162,7 +179,7 @@ file_generate(const char *label, char *err, size_t errsz)
 {
 	const char *path = pf_conf_str("Keys.File");
 	unsigned char key[PF_KEY_LEN];
-	char line[PF_LABEL_MAX + 2 * PF_KEY_LEN + 3];
+	char line[PF_LABEL_MAX + 2 * PF_KEY_LEN + 4];
 	size_t i, n;
 	int fd, ok;
 
@@ -170,16 +187,25 @@ file_generate(const char *label, char *err, size_t errsz)
 		snprintf(err, errsz, "the key file already has a key labelled %s", label);
 		return -1;
 	}
-	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
+	/* Check before writing: a line the loader refuses would lock every
+	 * process out of every key in the file. */
+	if (keks != NULL && keks[MAXKEKS - 1].label[0]) {
+		snprintf(err, errsz, "the key file already holds %d keys", MAXKEKS);
+		return -1;
+	}
+	if ((fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600)) < 0) {
 		snprintf(err, errsz, "cannot write key file %s: %s", path, strerror(errno));
 		return -1;
 	}
+	n = 0;
+	if (lseek(fd, -1, SEEK_END) >= 0 && read(fd, line, 1) == 1 && line[0] != '\n')
+		line[n++] = '\n';	/* the last line lacks its end */
 	if (RAND_priv_bytes(key, sizeof(key)) != 1) {
 		close(fd);
 		snprintf(err, errsz, "no randomness");
 		return -1;
 	}
-	n = (size_t)snprintf(line, sizeof(line), "%s ", label);
+	n += (size_t)snprintf(line + n, sizeof(line) - n, "%s ", label);
 	for (i = 0; i < PF_KEY_LEN; i++)
 		n += (size_t)snprintf(line + n, sizeof(line) - n, "%02x", key[i]);
 	line[n++] = '\n';

@@ -7,6 +7,7 @@
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "pf-crypt.h"
@@ -18,6 +19,9 @@ struct slot {
 	time_t		loaded;
 	uint64_t	used;		/* LRU clock */
 	unsigned char	key[PF_KEY_LEN];
+	/* What it was unwrapped from: a restored backup can bring back an
+	 * id with another key, and a writer must never seal under a stale one. */
+	unsigned char	wrapped[PF_WRAPPED_LEN];
 };
 
 static struct slot *slots;
@@ -49,8 +53,9 @@ slot_clear(struct slot *s)
 	pf_wipe(s, sizeof(*s));
 }
 
+/* With wrapped, a hit also needs the same wrapped key material. */
 const unsigned char *
-pf_kc_find(uint64_t id)
+pf_kc_find(uint64_t id, const unsigned char *wrapped)
 {
 	time_t now = time(NULL);
 	long ttl = pf_conf_int("Keys.CacheSeconds");
@@ -61,7 +66,8 @@ pf_kc_find(uint64_t id)
 	for (i = 0; i < SLOTS; i++) {
 		if (slots[i].id != id)
 			continue;
-		if (now - slots[i].loaded >= ttl || now < slots[i].loaded) {
+		if (now - slots[i].loaded >= ttl || now < slots[i].loaded ||
+		    (wrapped && memcmp(wrapped, slots[i].wrapped, PF_WRAPPED_LEN) != 0)) {
 			slot_clear(&slots[i]);
 			return NULL;
 		}
@@ -73,7 +79,8 @@ pf_kc_find(uint64_t id)
 
 /* The key is copied in; the caller wipes its own copy. */
 const unsigned char *
-pf_kc_put(uint64_t id, const unsigned char key[PF_KEY_LEN])
+pf_kc_put(uint64_t id, const unsigned char key[PF_KEY_LEN],
+    const unsigned char wrapped[PF_WRAPPED_LEN])
 {
 	struct slot *s, *victim = NULL;
 	size_t i;
@@ -94,6 +101,7 @@ pf_kc_put(uint64_t id, const unsigned char key[PF_KEY_LEN])
 	victim->loaded = time(NULL);
 	victim->used = ++clock_;
 	memcpy(victim->key, key, PF_KEY_LEN);
+	memcpy(victim->wrapped, wrapped, PF_WRAPPED_LEN);
 	return victim->key;
 }
 

@@ -72,7 +72,7 @@ unwrap_row(uint64_t id, const char *scope, uint64_t owner, const struct pf_val *
 		    (unsigned long long)id, kek->s);
 		return PF_C_BAD;
 	}
-	*key = pf_kc_put(id, dek);
+	*key = pf_kc_put(id, dek, (const unsigned char *)wrapped->s);
 	pf_wipe(dek, sizeof(dek));
 	return *key ? PF_C_OK : PF_C_PROVIDER;
 }
@@ -84,7 +84,7 @@ pf_key_get(struct pf_db *db, uint64_t id, const unsigned char **key)
 	struct pf_rows r;
 	enum pf_cerr e;
 
-	if ((*key = pf_kc_find(id)) != NULL)
+	if ((*key = pf_kc_find(id, NULL)) != NULL)
 		return PF_C_OK;
 	p = pf_pool_new();
 	if ((e = dberr(pf_db_query(db, p, PF_SQL_KEY_BY_ID, PF_ARGS(PF_INT((long long)id)), &r))) == PF_C_OK)
@@ -115,7 +115,8 @@ pf_key_active(struct pf_db *db, enum pf_kscope scope, uint64_t owner, uint64_t *
 		e = PF_C_NOKEY;
 	if (e == PF_C_OK) {
 		*id = cell_u64(PF_CELL(&r, 0, 0));
-		if ((*key = pf_kc_find(*id)) == NULL)
+		if (PF_CELL(&r, 0, 2)->type != PF_V_STR || PF_CELL(&r, 0, 2)->len != PF_WRAPPED_LEN ||
+		    (*key = pf_kc_find(*id, (const unsigned char *)PF_CELL(&r, 0, 2)->s)) == NULL)
 			e = unwrap_row(*id, pf_kscope_name(scope), owner, PF_CELL(&r, 0, 1),
 			    PF_CELL(&r, 0, 2), key);
 	}
@@ -145,7 +146,7 @@ pf_key_create(struct pf_db *db, enum pf_kscope scope, unsigned long long owner)
 	    PF_INT((long long)owner), PF_STR(kek), PF_BLOB((const char *)wrapped,
 	    sizeof(wrapped))), NULL, &id) != PF_DB_OK)
 		e = PF_C_DB;
-	else if (pf_kc_put(id, dek) == NULL)
+	else if (pf_kc_put(id, dek, wrapped) == NULL)
 		e = PF_C_PROVIDER;
 	pf_wipe(dek, sizeof(dek));
 	return e;
@@ -197,9 +198,16 @@ pf_open(struct pf_db *db, struct pf_pool *pool, const struct pf_cell *at,
 		return e;
 	pt = pf_palloc(pool, in->len - PF_CT_OVERHEAD + 1);
 	if (pf_ct_open(key, at, (const unsigned char *)in->s, in->len, pt, &n) < 0) {
-		pf_log(NULL, PF_LOG_ERR, "%s.%s of row %llu does not decrypt",
-		    at->table, at->column, at->row);
-		return PF_C_BAD;
+		/* A cached key is stale after a restore brought back its id
+		 * with other material: unwrap afresh, once. */
+		pf_kc_drop(id);
+		if ((e = pf_key_get(db, id, &key)) != PF_C_OK)
+			return e;
+		if (pf_ct_open(key, at, (const unsigned char *)in->s, in->len, pt, &n) < 0) {
+			pf_log(NULL, PF_LOG_ERR, "%s.%s of row %llu does not decrypt",
+			    at->table, at->column, at->row);
+			return PF_C_BAD;
+		}
 	}
 	pt[n] = '\0';
 	*out = PF_BLOB((const char *)pt, n);

@@ -44,8 +44,9 @@ void	*pf_secmem_alloc(size_t);
 void	 pf_secmem_free(void *, size_t);
 
 /* keycache.c: pointers stay valid until the next put, drop or wipe. */
-const unsigned char *pf_kc_find(uint64_t id);
-const unsigned char *pf_kc_put(uint64_t id, const unsigned char key[PF_KEY_LEN]);
+const unsigned char *pf_kc_find(uint64_t id, const unsigned char *wrapped);
+const unsigned char *pf_kc_put(uint64_t id, const unsigned char key[PF_KEY_LEN],
+	    const unsigned char wrapped[PF_WRAPPED_LEN]);
 void	pf_kc_drop(uint64_t id);
 void	pf_kc_wipe(void);
 

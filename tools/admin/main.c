@@ -29,7 +29,7 @@ usage(void)
 	    "  notice add|list|delete\n"
 	    "  keys init|status|rotate|new-kek|rewrap\n"
 	    "  user add|show\n"
-	    "  backup [-o FILE] | restore FILE | backup verify FILE\n"
+	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -77,6 +77,10 @@ main(int argc, char *argv[])
 		rc = cmd_keys(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "user") == 0)
 		rc = cmd_user(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "backup") == 0)
+		rc = cmd_backup(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "restore") == 0)
+		rc = cmd_restore(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);
