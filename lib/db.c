@@ -147,8 +147,11 @@ classify(struct pf_db *db, unsigned err, const char *sqlstate, const char *what,
 {
 	if (err == ER_DUP_ENTRY)
 		return PF_DB_DUP;
-	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT)
+	if (err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT) {
+		pf_log(NULL, PF_LOG_WARN, "lock conflict in %s, statement %d: error %u",
+		    what, id, err);
 		return PF_DB_RETRY;
+	}
 	if (lost(err)) {
 		pf_log(NULL, PF_LOG_WARN, "database connection lost (%s, statement %d, error %u)",
 		    what, id, err);
@@ -183,9 +186,14 @@ pf_db_ensure(struct pf_db *db)
 	mysql_optionsv(db->m, MYSQL_OPT_WRITE_TIMEOUT, &iotimeout);
 	mysql_optionsv(db->m, MYSQL_OPT_RECONNECT, &off);
 	mysql_optionsv(db->m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	/* READ COMMITTED: locking reads take record locks only, no gap
+	 * locks, so a writer share-locking its data key (keys.c) never
+	 * blocks rotation inserting a neighbour's new key, nor the reverse;
+	 * under REPEATABLE READ that stalled writers for seconds. */
 	mysql_optionsv(db->m, MYSQL_INIT_COMMAND,
 	    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
-	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'");
+	    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', "
+	    "tx_isolation = 'READ-COMMITTED'");
 	host = pf_conf_str("DB.Host");
 	sock = pf_conf_str("DB.Socket");
 	ca = pf_conf_str("DB.TLS.CA");
@@ -317,6 +325,11 @@ fetch_all(struct pf_db *db, MYSQL_STMT *st, struct pf_pool *p, unsigned id,
 	f = mysql_fetch_fields(meta);
 	if (mysql_stmt_store_result(st) != 0) {
 		e = classify(db, mysql_stmt_errno(st), mysql_stmt_sqlstate(st), "store", (int)id);
+		/* A deadlock can arrive while the rows stream in; without a
+		 * reset the statement's next execute waits for a reply that
+		 * never comes (then the read timeout drops the connection). */
+		if (db->m != NULL)
+			mysql_stmt_reset(st);
 		goto done;
 	}
 	b = pf_xcalloc(cols, sizeof(*b));
