@@ -28,26 +28,6 @@
 #define NONCE	12
 #define TAG	16
 
-static void
-put64(unsigned char *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (unsigned char)v;
-}
-
-static uint64_t
-get64(const unsigned char *p)
-{
-	uint64_t v = 0;
-	int i;
-
-	for (i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
 /* The additional data; table and column are our own identifiers, never
  * user input, and NUL-separated so that ("ab","c") differs from ("a","bc"). */
 static size_t
@@ -66,7 +46,7 @@ aad_build(unsigned char *out, size_t max, const struct pf_cell *at,
 	out += t + 1;
 	memcpy(out, at->column, c + 1);
 	out += c + 1;
-	put64(out, at->row);
+	pf_put64(out, at->row);
 	memcpy(out + 8, hdr, HDR);
 	return n;
 }
@@ -103,7 +83,7 @@ pf_ct_seal(const unsigned char key[PF_KEY_LEN], uint64_t keyid, const struct pf_
 	size_t aadlen;
 
 	out[0] = PF_CT_VERSION;
-	put64(out + 1, keyid);
+	pf_put64(out + 1, keyid);
 	if ((aadlen = aad_build(aad, sizeof(aad), at, out)) == 0 ||
 	    RAND_bytes(out + HDR, NONCE) != 1)
 		return -1;
@@ -116,7 +96,7 @@ pf_ct_keyid(const unsigned char *ct, size_t len, uint64_t *keyid)
 {
 	if (len < PF_CT_OVERHEAD || ct[0] != PF_CT_VERSION)
 		return -1;
-	*keyid = get64(ct + 1);
+	*keyid = pf_get64(ct + 1);
 	return 0;
 }
 

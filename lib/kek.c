@@ -71,12 +71,10 @@ aad_build(unsigned char *out, const char *scope, uint64_t owner)
 {
 	static const char tag[] = "pforte/dek/v1";
 	size_t s = strlen(scope), n = sizeof(tag) + s + 1;
-	int i;
 
 	memcpy(out, tag, sizeof(tag));
 	memcpy(out + sizeof(tag), scope, s + 1);
-	for (i = 7; i >= 0; i--, owner >>= 8)
-		out[n + (size_t)i] = (unsigned char)owner;
+	pf_put64(out + n, owner);
 	return n + 8;
 }
 

@@ -26,6 +26,7 @@ struct slot {
 
 static struct slot *slots;
 static uint64_t clock_;
+static long ttl;		/* Keys.CacheSeconds, read once */
 static int failed;
 
 static void
@@ -43,6 +44,7 @@ kc_init(void)
 		failed = 1;
 		return -1;
 	}
+	ttl = pf_conf_int("Keys.CacheSeconds");
 	atexit(kc_exit);
 	return 0;
 }
@@ -57,12 +59,12 @@ slot_clear(struct slot *s)
 const unsigned char *
 pf_kc_find(uint64_t id, const unsigned char *wrapped)
 {
-	time_t now = time(NULL);
-	long ttl = pf_conf_int("Keys.CacheSeconds");
+	time_t now;
 	size_t i;
 
 	if (slots == NULL || id == 0)
 		return NULL;
+	now = time(NULL);
 	for (i = 0; i < SLOTS; i++) {
 		if (slots[i].id != id)
 			continue;

@@ -26,6 +26,27 @@
 #define PF_WRAPPED_LEN	(PF_NONCE_LEN + PF_KEY_LEN + PF_TAG_LEN)
 #define PF_LABEL_MAX	32
 
+/* Big-endian integers, as every one of our formats stores them. */
+static inline void
+pf_put64(unsigned char *p, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)v;
+}
+
+static inline uint64_t
+pf_get64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
 /* crypt.c; all return 0 or -1.  out of pf_ct_seal holds len + PF_CT_OVERHEAD. */
 int	pf_gcm(int enc, const unsigned char key[PF_KEY_LEN],
 	    const unsigned char nonce[PF_NONCE_LEN], const unsigned char *aad,

@@ -150,15 +150,6 @@ get32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
-static void
-put64(unsigned char *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--, v >>= 8)
-		p[i] = (unsigned char)v;
-}
-
 static double
 now(void)
 {
@@ -241,9 +232,9 @@ chunk_params(const unsigned char hash[BK_HASH_LEN], uint64_t i, int final,
     unsigned char nonce[PF_NONCE_LEN], unsigned char aad[BK_AAD_LEN])
 {
 	memset(nonce, 0, 4);
-	put64(nonce + 4, i);
+	pf_put64(nonce + 4, i);
 	memcpy(aad, hash, BK_HASH_LEN);
-	put64(aad + BK_HASH_LEN, i);
+	pf_put64(aad + BK_HASH_LEN, i);
 	aad[BK_HASH_LEN + 8] = (unsigned char)(final != 0);
 }
 

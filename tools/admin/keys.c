@@ -379,10 +379,10 @@ static int
 keys_rotate(int argc, char **argv)
 {
 	static const char *const optkeys[] = { "scope", "batch" };
-	static const char *const all[] = { "system", "index", "org", "user" };
 	const char *v[2] = { "all", "500" };
 	struct key *k;
 	size_t nk, i, c;
+	enum pf_kscope s;
 	long batch;
 	unsigned long long left;
 	int pass, index = 0;
@@ -398,9 +398,9 @@ keys_rotate(int argc, char **argv)
 	if (nk > 0)
 		printf("resuming: %zu keys are still retiring\n", nk);
 	else {
-		for (i = 0; i < sizeof(all) / sizeof(all[0]); i++)
-			if (strcmp(v[0], "all") == 0 || strcmp(v[0], all[i]) == 0)
-				rotate_mark(all[i]);
+		for (s = PF_KS_SYSTEM; s <= PF_KS_USER; s++)	/* backup keys live in backups */
+			if (strcmp(v[0], "all") == 0 || strcmp(v[0], pf_kscope_name(s)) == 0)
+				rotate_mark(pf_kscope_name(s));
 		free(k);
 		k = keys_list(S_RETIRING, NULL, 0, &nk);
 	}
