@@ -165,3 +165,44 @@ pf_account_update(struct pf_db *db, struct pf_pool *p, unsigned long long id,
 		return PF_ACC_FAIL;
 	return affected == 1 ? PF_ACC_OK : PF_ACC_NOTFOUND;
 }
+
+enum pf_acc
+pf_account_password(struct pf_db *db, struct pf_pool *p, unsigned long long id,
+    const char **hash, const char **status)
+{
+	struct pf_rows rows;
+	struct pf_val out;
+	enum pf_cerr ce;
+
+	*hash = "";
+	if (pf_db_query(db, p, PF_SQL_USER_PW, PF_ARGS(PF_INT((long long)id)), &rows) !=
+	    PF_DB_OK)
+		return PF_ACC_FAIL;
+	if (rows.n != 1)
+		return PF_ACC_NOTFOUND;
+	*status = PF_CELL(&rows, 0, 1)->s;
+	if (PF_CELL(&rows, 0, 0)->type == PF_V_NULL)
+		return PF_ACC_OK;
+	if ((ce = pf_open(db, p, PF_AT("users", "pw_enc", id), PF_CELL(&rows, 0, 0), &out)) !=
+	    PF_C_OK)
+		return crypt_fail(ce);
+	*hash = out.s;
+	return PF_ACC_OK;
+}
+
+enum pf_acc
+pf_account_set_password(struct pf_db *db, struct pf_pool *p, unsigned long long id,
+    const char *hash, int activate)
+{
+	struct pf_val ct;
+	enum pf_cerr ce;
+	unsigned long long affected = 0;
+
+	if ((ce = pf_seal(db, p, PF_KS_USER, id, PF_AT("users", "pw_enc", id), hash,
+	    strlen(hash), &ct)) != PF_C_OK)
+		return ce == PF_C_NOKEY ? PF_ACC_NOTFOUND : crypt_fail(ce);
+	if (pf_db_exec(db, PF_SQL_USER_SET_PW, PF_ARGS(ct, PF_INT(activate != 0),
+	    PF_INT(activate != 0), PF_INT((long long)id)), &affected, NULL) != PF_DB_OK)
+		return PF_ACC_FAIL;
+	return affected == 1 ? PF_ACC_OK : PF_ACC_NOTFOUND;
+}

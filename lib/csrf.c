@@ -1,11 +1,10 @@
 /*
  * csrf.c: the portal's own origin, and the first layer of CSRF defence.
  *
- * Every state change is a POST (the router enforces declared methods);
- * here such a request must come from our own origin, as the browser says
- * in Sec-Fetch-Site or Origin.  Requests that say neither are refused:
- * every browser that can run the portal sends one of them on a POST.  The
- * per-session token layer comes with sessions.
+ * Every state change is a POST (the router enforces declared methods)
+ * and must carry the form token of the session or visitor (session.c);
+ * here the browser's own statements about the request's origin are
+ * checked as a second layer.
  */
 #include <stdio.h>
 
@@ -49,15 +48,23 @@ pf_base_path(void)
 	return basepath;
 }
 
+/*
+ * The headers a browser sends about where a request comes from must, when
+ * present, name this origin; the form token (session.c) is the check that
+ * always applies.  Sec-Fetch-Site "none" is a user's own navigation.
+ */
 int
 pf_csrf_origin_ok(const struct pf_req *r)
 {
 	const char *site = pf_req_env(r, "HTTP_SEC_FETCH_SITE"),
-	    *o = pf_req_env(r, "HTTP_ORIGIN");
+	    *o = pf_req_env(r, "HTTP_ORIGIN"), *ref = pf_req_env(r, "HTTP_REFERER");
+	size_t n = strlen(origin);
 
-	if (site != NULL)
-		return strcmp(site, "same-origin") == 0;
+	if (site != NULL && strcmp(site, "same-origin") != 0 && strcmp(site, "none") != 0)
+		return 0;
 	if (o != NULL)
 		return strcmp(o, origin) == 0;
-	return 0;
+	if (ref != NULL)
+		return strncmp(ref, origin, n) == 0 && (ref[n] == '/' || ref[n] == '\0');
+	return 1;
 }

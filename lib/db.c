@@ -60,6 +60,120 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_USER_UPDATE] =
 	    "UPDATE users SET name_enc = ?, phone_enc = ?, updated_at = UTC_TIMESTAMP(6) "
 	    "WHERE id = ?",
+	[PF_SQL_USER_PW] =
+	    "SELECT pw_enc, status FROM users WHERE id = ?",
+	[PF_SQL_USER_SET_PW] =
+	    "UPDATE users SET pw_enc = ?, pw_changed_at = UTC_TIMESTAMP(6), "
+	    "status = IF(? AND status = 'invited', 'active', status), "
+	    "email_verified_at = IF(?, IFNULL(email_verified_at, UTC_TIMESTAMP(6)), "
+	    "email_verified_at), updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
+	/* session.c */
+	[PF_SQL_SESS_INSERT] =
+	    "INSERT INTO sessions (token_hash, user_id, level, first_method, mailbox, "
+	    "next_path, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(6) + INTERVAL ? MINUTE)",
+	[PF_SQL_SESS_SEAL] =
+	    "UPDATE sessions SET ip_enc = ?, ua_enc = ? WHERE id = ?",
+	/* Only sessions of usable accounts count: disabling a user ends
+	 * them.  enrolled: a second factor of the user's own exists. */
+	[PF_SQL_SESS_LOAD] =
+	    "SELECT s.id, s.user_id, s.level, s.first_method, "
+	    "IFNULL(s.second_method, ''), s.mailbox, s.next_path, "
+	    "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
+	    "s.expires_at > UTC_TIMESTAMP(6), "
+	    "IFNULL(t.confirmed, 0) OR u.phone_enc IS NOT NULL "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "LEFT JOIN totp t ON t.user_id = s.user_id "
+	    "WHERE s.token_hash = ? AND u.status IN ('invited', 'active')",
+	[PF_SQL_SESS_TOUCH] =
+	    "UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?",
+	[PF_SQL_SESS_ELEVATE] =
+	    "UPDATE sessions SET token_hash = ?, level = 2, second_method = ?, "
+	    "last_seen = UTC_TIMESTAMP(6), expires_at = created_at + INTERVAL ? HOUR "
+	    "WHERE id = ?",
+	[PF_SQL_SESS_MAILBOX] =
+	    "UPDATE sessions SET mailbox = 1 WHERE id = ?",
+	[PF_SQL_SESS_DELETE] =
+	    "DELETE FROM sessions WHERE id = ?",
+	[PF_SQL_SESS_DELETE_USER] =
+	    "DELETE FROM sessions WHERE user_id = ? AND id <> ?",
+	[PF_SQL_SESS_PURGE] =
+	    "DELETE FROM sessions WHERE expires_at < UTC_TIMESTAMP(6) "
+	    "OR last_seen < UTC_TIMESTAMP(6) - INTERVAL ? MINUTE LIMIT 200",
+	/* token.c */
+	[PF_SQL_TOK_INVALIDATE] =
+	    "UPDATE auth_tokens SET used_at = UTC_TIMESTAMP(6) "
+	    "WHERE user_id = ? AND kind = ? AND used_at IS NULL",
+	[PF_SQL_TOK_INSERT] =
+	    "INSERT INTO auth_tokens (kind, token_hash, user_id, next_path, expires_at) "
+	    "VALUES (?, ?, ?, ?, UTC_TIMESTAMP(6) + INTERVAL ? MINUTE)",
+	[PF_SQL_TOK_PEEK] =
+	    "SELECT user_id, next_path FROM auth_tokens WHERE token_hash = ? AND kind = ? "
+	    "AND used_at IS NULL AND expires_at > UTC_TIMESTAMP(6)",
+	[PF_SQL_TOK_USE] =
+	    "UPDATE auth_tokens SET used_at = UTC_TIMESTAMP(6) WHERE token_hash = ? "
+	    "AND kind = ? AND used_at IS NULL AND expires_at > UTC_TIMESTAMP(6)",
+	[PF_SQL_TOK_GET] =
+	    "SELECT user_id, next_path FROM auth_tokens WHERE token_hash = ? AND kind = ?",
+	/* throttle.c */
+	[PF_SQL_THR_GET] =
+	    "SELECT failures, TIMESTAMPDIFF(SECOND, last_at, UTC_TIMESTAMP(6)), "
+	    "IFNULL(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), locked_until), -1) "
+	    "FROM auth_throttle WHERE kind = ? AND subject IN (?, ?) "
+	    "ORDER BY failures DESC LIMIT 1",
+	/* Failures are forgotten after a quiet window; after a lock has run
+	 * out the count restarts just above the free attempts, so delays go
+	 * on but a new lock needs a few more failures. */
+	[PF_SQL_THR_FAIL] =
+	    "INSERT INTO auth_throttle (kind, subject, failures) VALUES (?, ?, 1) "
+	    "ON DUPLICATE KEY UPDATE "
+	    "failures = IF(last_at < UTC_TIMESTAMP(6) - INTERVAL ? SECOND, 1, "
+	    "IF(locked_until IS NOT NULL AND locked_until <= UTC_TIMESTAMP(6), ?, failures + 1)), "
+	    "locked_until = IF(locked_until <= UTC_TIMESTAMP(6), NULL, locked_until), "
+	    "last_at = UTC_TIMESTAMP(6)",
+	[PF_SQL_THR_LOCK] =
+	    "UPDATE auth_throttle SET locked_until = UTC_TIMESTAMP(6) + INTERVAL ? SECOND "
+	    "WHERE kind = ? AND subject = ? AND failures >= ? AND locked_until IS NULL",
+	[PF_SQL_THR_CLEAR] =
+	    "DELETE FROM auth_throttle WHERE kind = ? AND subject IN (?, ?)",
+	/* code.c */
+	[PF_SQL_CODE_CLEAR] =
+	    "UPDATE auth_codes SET used_at = UTC_TIMESTAMP(6) "
+	    "WHERE session_id = ? AND channel = ? AND used_at IS NULL",
+	[PF_SQL_CODE_INSERT] =
+	    "INSERT INTO auth_codes (session_id, channel, code_hash, expires_at) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP(6) + INTERVAL ? MINUTE)",
+	[PF_SQL_CODE_USE] =
+	    "UPDATE auth_codes SET used_at = UTC_TIMESTAMP(6) WHERE session_id = ? "
+	    "AND channel = ? AND code_hash = ? AND used_at IS NULL "
+	    "AND expires_at > UTC_TIMESTAMP(6)",
+	/* mfa.c */
+	[PF_SQL_TOTP_GET] =
+	    "SELECT id, secret_enc, confirmed, last_step FROM totp WHERE user_id = ?",
+	[PF_SQL_TOTP_INSERT] =
+	    "INSERT INTO totp (user_id, secret_enc) VALUES (?, '')",
+	[PF_SQL_TOTP_SEAL] =
+	    "UPDATE totp SET secret_enc = ? WHERE id = ?",
+	/* The compare-and-set on last_step is what refuses a replayed code,
+	 * also when two requests race with the same one. */
+	[PF_SQL_TOTP_STEP] =
+	    "UPDATE totp SET last_step = ?, confirmed = 1 "
+	    "WHERE user_id = ? AND confirmed = ? AND last_step < ?",
+	[PF_SQL_REC_DELETE] =
+	    "DELETE FROM recovery_codes WHERE user_id = ?",
+	[PF_SQL_REC_INSERT] =
+	    "INSERT INTO recovery_codes (user_id, code_hash) VALUES (?, ?)",
+	[PF_SQL_REC_USE] =
+	    "UPDATE recovery_codes SET used_at = UTC_TIMESTAMP(6) "
+	    "WHERE user_id = ? AND code_hash = ? AND used_at IS NULL",
+	[PF_SQL_REC_LEFT] =
+	    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
+	/* audit.c */
+	[PF_SQL_AUDIT_INSERT] =
+	    "INSERT INTO audit_log (program, event, outcome, user_id, session_id, "
+	    "request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	[PF_SQL_AUDIT_SEAL] =
+	    "UPDATE audit_log SET ip_enc = ? WHERE id = ?",
 };
 
 struct pf_db {

@@ -107,12 +107,22 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 		pf_log(&r, PF_LOG_ERR, "database unavailable: answering 503");
 		rc = 503;
 	}
+	if (rc == 0 && (r.page->flags & PF_PAGE_DB))
+		rc = pf_session_load(&r);
+	if (rc == 0 && (r.session != NULL || (r.page->flags & PF_PAGE_FORM)))
+		pf_csrf_token(&r);
 	if (rc == 0 && !(r.method & (PF_GET | PF_HEAD | PF_OPTIONS)) &&
-	    !pf_csrf_origin_ok(&r)) {
-		pf_log(&r, PF_LOG_WARN, "refused cross-origin %s", r.path);
+	    !(r.page->flags & PF_PAGE_NOCSRF) &&
+	    (!pf_csrf_origin_ok(&r) || !pf_csrf_check(&r))) {
+		pf_log(&r, PF_LOG_WARN, "refused a state change without a valid form token: %s",
+		    r.path);
 		rc = 403;
 	}
-	if (rc == 0) {
+	if (rc == 0 && (rc = pf_auth_gate(&r)) == 0)
+		pf_session_present(&r);
+	if (rc < 0)	/* the gate sent the visitor elsewhere */
+		rc = 0;
+	else if (rc == 0) {
 		rc = r.page->handler(&r);
 		if (pf_db_in_tx(db)) {
 			/* A handler that neither commits nor rolls back failed
@@ -130,6 +140,7 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 		pf_log(&r, PF_LOG_WARN, "%d for %s", r.status, r.path ? r.path : "-");
 	pf_resp_finish(&r);
 	pf_tmpl_end(&r);
+	pf_session_forget(&r);
 	bodybuf = r.body;
 	headbuf = r.headers;
 	/* A large response must not pin its memory for the worker's life. */

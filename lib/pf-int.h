@@ -15,7 +15,7 @@
 #define PF_COOKIES_MAX		64
 
 /* Fields libpforte accepts on every page, after the program's own. */
-enum pf_libkey { PF_KEY_LANG, PF_KEY__MAX };
+enum pf_libkey { PF_KEY_LANG, PF_KEY_CSRF, PF_KEY__MAX };
 
 struct pf_io;
 struct _hdf;
@@ -24,6 +24,7 @@ struct pf_req {
 	struct pf_pool		*pool;
 	const struct pf_app	*app;
 	const struct pf_page	*page;
+	unsigned		 allowed;	/* methods the path has */
 	struct pf_db		*db;
 	struct pf_io		*io;
 	char			 id[17];	/* request id, hex */
@@ -36,6 +37,13 @@ struct pf_req {
 	struct pf_pair		*cookies;
 	size_t			 ncookies;
 	struct _hdf		*hdf;		/* template data */
+	/* session.c: the session, the secret its cookie carried (or the
+	 * anonymous visitor's __Host-pf_pre secret) and the form token */
+	struct pf_session	*session;
+	unsigned char		 secret[PF_TOKEN_BYTES];
+	int			 has_secret;
+	int			 sess_dropped;	/* a cookie named a dead session */
+	char			 csrf[PF_TOKEN_CHARS + 1];
 	/* response */
 	int			 status;
 	struct pf_buf		 headers;	/* extra header lines */
@@ -67,14 +75,41 @@ int	 pf_tmpl_init(char *err, size_t errsz);
 void	 pf_tmpl_begin(struct pf_req *);
 void	 pf_tmpl_end(struct pf_req *);
 void	 pf_tmpl_free(void);
+/* Plain text without escaping, for mail bodies only (vars as <prefix>.*). */
+int	 pf_tmpl_text(const char *lang, const char *name, const struct pf_var *,
+	    size_t, const char *prefix, struct pf_buf *out);
+/* A language string of lang without a request, or the key. */
+const char *pf_tr_lang(const char *lang, const char *key);
+
+/* mail.c: the parts of a message, exposed for the unit tests.  An address
+ * fit for a header and an SMTP command (1) or not (0); a header line
+ * "Name: text" with RFC 2047 encoded words when needed, folded at 76;
+ * text as quoted-printable with CRLF line ends. */
+int	 pf_mail_addr_ok(const char *);
+void	 pf_mail_header(struct pf_buf *, const char *name, const char *text);
+void	 pf_mail_qp(struct pf_buf *, const char *, size_t);
+/* 1 when a URL's host is 127.0.0.1, ::1 or localhost. */
+int	 pf_url_loopback(const char *url);
+
+/* sms.c: the number without separators in out (0), or -1 when it is not
+ * one; the gateway's body from its template, -1 on bad input. */
+int	 pf_sms_number(const char *in, char *out, size_t outsz);
+int	 pf_sms_body(struct pf_buf *, const char *tmpl, const char *ctype,
+	    const char *to, const char *text);
 
 /* maint.c */
 void	 pf_maint_banner(struct pf_req *);
 
+/* session.c */
+int	 pf_session_load(struct pf_req *);	/* 0 or an HTTP status */
+void	 pf_session_forget(struct pf_req *);	/* wipe the request's secrets */
+int	 pf_csrf_check(struct pf_req *);	/* 1 when the form token matches */
+int	 pf_auth_gate(struct pf_req *);		/* 0, or the page's answer */
+void	 pf_session_present(struct pf_req *);	/* Session.* for the layout */
+
 /* csrf.c */
 int	 pf_base_init(void);
 int	 pf_csrf_origin_ok(const struct pf_req *);
-const char *pf_base_path(void);
 const char *pf_base_origin(void);
 
 /* log.c */

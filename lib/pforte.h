@@ -200,6 +200,39 @@ enum pf_libsql {
 	PF_SQL_USER_BY_BIDX,
 	PF_SQL_USER_BY_ID,
 	PF_SQL_USER_UPDATE,
+	PF_SQL_USER_PW,
+	PF_SQL_USER_SET_PW,
+	PF_SQL_SESS_INSERT,
+	PF_SQL_SESS_SEAL,
+	PF_SQL_SESS_LOAD,
+	PF_SQL_SESS_TOUCH,
+	PF_SQL_SESS_ELEVATE,
+	PF_SQL_SESS_MAILBOX,
+	PF_SQL_SESS_DELETE,
+	PF_SQL_SESS_DELETE_USER,
+	PF_SQL_SESS_PURGE,
+	PF_SQL_TOK_INVALIDATE,
+	PF_SQL_TOK_INSERT,
+	PF_SQL_TOK_PEEK,
+	PF_SQL_TOK_USE,
+	PF_SQL_TOK_GET,
+	PF_SQL_THR_GET,
+	PF_SQL_THR_FAIL,
+	PF_SQL_THR_LOCK,
+	PF_SQL_THR_CLEAR,
+	PF_SQL_CODE_CLEAR,
+	PF_SQL_CODE_INSERT,
+	PF_SQL_CODE_USE,
+	PF_SQL_TOTP_GET,
+	PF_SQL_TOTP_INSERT,
+	PF_SQL_TOTP_SEAL,
+	PF_SQL_TOTP_STEP,
+	PF_SQL_REC_DELETE,
+	PF_SQL_REC_INSERT,
+	PF_SQL_REC_USE,
+	PF_SQL_REC_LEFT,
+	PF_SQL_AUDIT_INSERT,
+	PF_SQL_AUDIT_SEAL,
 	PF_SQL_APP
 };
 
@@ -298,6 +331,187 @@ enum pf_acc	 pf_account_load(struct pf_db *, struct pf_pool *, unsigned long lon
 enum pf_acc	 pf_account_update(struct pf_db *, struct pf_pool *, unsigned long long id,
 		    const char *name, const char *phone);
 
+/* The user's password hash ("" when none is set) and status, decrypted. */
+enum pf_acc	 pf_account_password(struct pf_db *, struct pf_pool *, unsigned long long id,
+		    const char **hash, const char **status);
+/* Store a new password hash, in a transaction.  activate: the account
+ * was proved by a link to its mailbox: invited becomes active and the
+ * address counts as verified. */
+enum pf_acc	 pf_account_set_password(struct pf_db *, struct pf_pool *,
+		    unsigned long long id, const char *hash, int activate);
+
+/* ---- passwords (password.c) -------------------------------------------- */
+
+/* Why a password is refused; pf_pw_policy_key() names its message in the
+ * language files. */
+enum pf_pw { PF_PW_OK, PF_PW_SHORT, PF_PW_LONG, PF_PW_PERSONAL, PF_PW_COMMON,
+	PF_PW_INVALID, PF_PW__MAX };
+enum pf_pw	 pf_pw_policy(const char *pw, const char *email, const char *name);
+const char	*pf_pw_policy_key(enum pf_pw);
+/* argon2id with Auth.Argon2.* parameters.  A hash needs one of the
+ * machine's Auth.HashSlots; without one within a second these return -1
+ * (answer 503).  The memory is returned to the system afterwards. */
+int	pf_pw_hash(struct pf_pool *, const char *pw, char **out);
+/* 1 match, 0 no match, -1 no slot or a broken hash.  *rehash is set when
+ * the hash was made with other parameters than configured now. */
+int	pf_pw_verify(const char *hash, const char *pw, int *rehash);
+/* The same work as a verification, for an account that does not exist:
+ * 0, or -1 when there was no slot (answer as pf_pw_verify's -1). */
+int	pf_pw_dummy(const char *pw);
+
+/* ---- TOTP and QR codes (totp.c, qr.c) ---------------------------------- */
+
+#define PF_TOTP_SECRET_LEN	20
+void	 pf_totp_secret_new(unsigned char[PF_TOTP_SECRET_LEN]);
+char	*pf_totp_base32(struct pf_pool *, const unsigned char *, size_t);
+/* otpauth://totp/Issuer:label?secret=...&issuer=...&digits=6&period=30 */
+char	*pf_totp_uri(struct pf_pool *, const char *issuer, const char *label,
+	    const unsigned char *, size_t);
+/* 1 when code (6 digits) is valid at now within one step either way and
+ * its time step is later than last (a code is accepted once); *step is
+ * the code's time step. */
+int	 pf_totp_check(const unsigned char *, size_t, long long now, const char *code,
+	    long long last, long long *step);
+/* An SVG image of text as a QR code, NULL when it does not fit. */
+char	*pf_qr_svg(struct pf_pool *, const char *text);
+
+/* ---- outgoing mail and SMS (mail.c, sms.c) ------------------------------ */
+
+struct pf_var { const char *name, *value; };
+/* Render templates/mail/<kind>.cs in lang with vars (as Mail.<name>), its
+ * subject from L.Mail.<Kind>.Subject, and send it through Mail.Transport.
+ * The address is checked first: nothing with CR/LF or controls reaches
+ * the transport.  0 when the transport took the message. */
+int	pf_mail_send(const char *lang, const char *to, const char *kind,
+	    const struct pf_var *vars, size_t nvars);
+/* Send text through the SMS.URL gateway; 0 when it answered 2xx. */
+int	pf_sms_send(const char *to, const char *text);
+
+/* ---- random tokens (b64.c) --------------------------------------------- */
+
+#define PF_TOKEN_BYTES	32
+#define PF_TOKEN_CHARS	43	/* base64url of 32 bytes, unpadded */
+/* base64url without padding; out needs 4 * ceil(n / 3) + 1 bytes. */
+void	 pf_b64url(const unsigned char *, size_t, char *out);
+/* Decode exactly n bytes from base64url text; 0 on success. */
+int	 pf_b64url_decode(const char *, unsigned char *out, size_t n);
+/* A fresh 256-bit token: raw bytes and their text. */
+void	 pf_token_new(unsigned char raw[PF_TOKEN_BYTES], char text[PF_TOKEN_CHARS + 1]);
+/* SHA-256 of a token text, what the database stores; -1 when the text is
+ * not a well-formed token. */
+int	 pf_token_hash(const char *text, unsigned char out[32]);
+
+/* ---- transactions (tx.c) ------------------------------------------------ */
+
+/* Run fn inside a transaction and commit.  fn returns 0 (commit), an HTTP
+ * status (roll back, answer that status) or PF_TX_RETRY when a statement
+ * reported PF_DB_RETRY; then the transaction is rolled back, response
+ * headers set meanwhile are dropped, and fn runs again (three times at
+ * most).  Returns 0 or an HTTP status. */
+#define PF_TX_RETRY	(-1)
+int	pf_tx(struct pf_req *, int (*fn)(struct pf_req *, void *), void *);
+/* What fn returns for a database error: PF_TX_RETRY or 500/503. */
+int	pf_tx_err(enum pf_dberr);
+
+/* ---- sessions (session.c) ---------------------------------------------- */
+
+enum pf_level { PF_LEVEL_NONE, PF_LEVEL_FIRST, PF_LEVEL_FULL };
+
+struct pf_session {
+	unsigned long long	 id;
+	unsigned long long	 user;
+	enum pf_level		 level;
+	const char		*first;		/* password | magic | setup */
+	const char		*second;	/* totp | email | sms | recovery | enrol, or "" */
+	int			 mailbox;	/* proved control of the mailbox */
+	const char		*next;		/* where to go after the second factor */
+	int			 enrolled;	/* the user has a second factor */
+};
+
+/* The request's session (loaded by the pipeline from its cookie; expired,
+ * unknown and malformed cookies are dropped), or NULL. */
+const struct pf_session *pf_req_session(const struct pf_req *);
+/* Start a session with a new token (never one the client offered), inside
+ * the caller's transaction, and set its cookie.  A first-factor session
+ * lives Auth.Session.PendingMinutes. */
+enum pf_dberr	pf_session_start(struct pf_req *, unsigned long long user,
+		    enum pf_level, const char *first, int mailbox, const char *next);
+/* Raise the current session to PF_LEVEL_FULL with a new token. */
+enum pf_dberr	pf_session_elevate(struct pf_req *, const char *second);
+/* Mark the mailbox as proved (an e-mail code was entered). */
+enum pf_dberr	pf_session_mailbox(struct pf_req *);
+/* End the current session (row and cookie). */
+enum pf_dberr	pf_session_end(struct pf_req *);
+/* End every session of user but the one with id except (0: all). */
+enum pf_dberr	pf_session_end_user(struct pf_db *, unsigned long long user,
+		    unsigned long long except);
+/* The form token for this request's session, or for the anonymous visitor
+ * (double-submit of the __Host-pf_pre cookie, created on demand). */
+const char	*pf_csrf_token(struct pf_req *);
+
+/* ---- one-time links (token.c) ------------------------------------------- */
+
+enum pf_tok { PF_TOK_MAGIC, PF_TOK_RESET, PF_TOK_SETUP, PF_TOK_VERIFY };
+/* Issue a token valid for minutes; older unused ones of the same kind for
+ * the user stop working.  In a transaction; *text in pool. */
+enum pf_dberr	pf_token_issue(struct pf_db *, struct pf_pool *, enum pf_tok,
+		    unsigned long long user, long minutes, const char *next, char **text);
+/* The user of a valid unused token without using it (0 when invalid). */
+enum pf_dberr	pf_token_peek(struct pf_db *, struct pf_pool *, enum pf_tok,
+		    const char *text, unsigned long long *user);
+/* Use a token: exactly one caller ever gets its user (0 otherwise). */
+enum pf_dberr	pf_token_redeem(struct pf_db *, struct pf_pool *, enum pf_tok,
+		    const char *text, unsigned long long *user, const char **next);
+
+/* ---- brute-force defence (throttle.c) ----------------------------------- */
+
+enum pf_thr { PF_THR_ACCOUNT, PF_THR_IP, PF_THR_CODE, PF_THR_MAGIC, PF_THR_MAGIC_IP };
+enum pf_thr_state { PF_THR_GO, PF_THR_WAIT, PF_THR_LOCKED };
+/* May subject try now?  Counted under a keyed hash of subject, so counters
+ * exist for addresses without an account too.  *wait: seconds. */
+enum pf_dberr	pf_throttle_check(struct pf_db *, enum pf_thr, const char *subject,
+		    enum pf_thr_state *, long *wait);
+/* Count a failure (or, for PF_THR_MAGIC*, a request); *locked is set when
+ * this one started a lock. */
+enum pf_dberr	pf_throttle_fail(struct pf_db *, enum pf_thr, const char *subject,
+		    int *locked);
+enum pf_dberr	pf_throttle_clear(struct pf_db *, enum pf_thr, const char *subject);
+
+/* ---- second factors (code.c, mfa.c) ------------------------------------- */
+
+/* A 6-digit code for this session's second factor by e-mail or SMS;
+ * replaces earlier ones; stored hashed.  In a transaction. */
+enum pf_dberr	pf_code_issue(struct pf_db *, unsigned long long session,
+		    const char *channel, char code[7]);
+/* 1 when code matches an unused, unexpired code of the channel (then used). */
+enum pf_dberr	pf_code_use(struct pf_db *, unsigned long long session,
+		    const char *channel, const char *code, int *ok);
+
+/* TOTP enrolment: the pending (unconfirmed) secret, made when missing. */
+enum pf_dberr	pf_totp_pending(struct pf_db *, struct pf_pool *, unsigned long long user,
+		    unsigned char secret[PF_TOTP_SECRET_LEN]);
+/* Check a code against the pending secret (confirm = 1) or the confirmed
+ * one; records its time step so it is never accepted again. */
+enum pf_dberr	pf_totp_use(struct pf_db *, struct pf_pool *, unsigned long long user,
+		    int confirm, const char *code, int *ok);
+/* 1 when user has a confirmed authenticator. */
+enum pf_dberr	pf_totp_enrolled(struct pf_db *, unsigned long long user, int *yes);
+/* Ten new recovery codes (text in pool), replacing the old ones. */
+#define PF_RECOVERY_CODES	10
+enum pf_dberr	pf_recovery_new(struct pf_db *, struct pf_pool *, unsigned long long user,
+		    char *codes[PF_RECOVERY_CODES]);
+enum pf_dberr	pf_recovery_use(struct pf_db *, unsigned long long user,
+		    const char *code, int *ok);
+enum pf_dberr	pf_recovery_left(struct pf_db *, unsigned long long user, long long *n);
+
+/* ---- audit trail (audit.c) ---------------------------------------------- */
+
+enum pf_outcome { PF_AUDIT_OK, PF_AUDIT_FAIL, PF_AUDIT_INFO };
+/* Record event (e.g. "login.password") in the caller's transaction, with
+ * the request's id, session and sealed IP.  detail: non-personal ASCII. */
+enum pf_dberr	pf_audit(struct pf_req *, const char *event, enum pf_outcome,
+		    unsigned long long user, const char *detail);
+
 /* ---- the request (req.c) ----------------------------------------------- */
 
 enum pf_method {
@@ -334,6 +548,11 @@ void	pf_resp_puts(struct pf_req *, const char *);
  * Returns the status to hand back from the handler, or 500 when the
  * target is not a same-origin path. */
 int	pf_resp_redirect(struct pf_req *, int status, const char *path);
+/* 1 when path is a same-origin path ("/x", never "//x", "/\\x" or a URL)
+ * of printable ASCII: what a return_to may be. */
+int	pf_local_path(const char *path);
+/* The portal's path below its origin ("" or "/portal"), for links. */
+const char *pf_base_path(void);
 /* Redirect to an absolute URL that must appear in the caller's list of
  * registered URLs (exact match); 400 otherwise. */
 int	pf_resp_redirect_registered(struct pf_req *, int status, const char *url,
@@ -391,7 +610,11 @@ void	pf_probe_run(struct pf_probe *, size_t n, const char *cafile, long timeout_
 enum pf_page_flags {
 	PF_PAGE_DB = 1 << 0,	/* 503 unless the database is reachable */
 	PF_PAGE_JSON = 1 << 1,	/* errors as JSON instead of an HTML page */
-	PF_PAGE_PLAIN = 1 << 2	/* errors as text/plain (health checks) */
+	PF_PAGE_PLAIN = 1 << 2,	/* errors as text/plain (health checks) */
+	PF_PAGE_FORM = 1 << 3,	/* renders forms: needs a CSRF token */
+	PF_PAGE_FIRST = 1 << 4,	/* needs a session past the first factor */
+	PF_PAGE_FULL = 1 << 5,	/* needs a fully signed-in session */
+	PF_PAGE_NOCSRF = 1 << 6	/* state changes authorised otherwise (APIs) */
 };
 
 #define PF_FIELD(k)	(UINT64_C(1) << (k))

@@ -20,6 +20,9 @@ static const struct { const char *name; enum pf_method m; } methods[] = {
 static const char *const langchoices[] = { "de", "en", NULL };
 static const struct pf_field libfields[PF_KEY__MAX] = {
 	[PF_KEY_LANG] = { "lang", PF_F_ENUM, 2, 2, 0, 0, langchoices, NULL },
+	/* Checked against the session by the pipeline: a wrong token is a
+	 * 403, not a malformed request. */
+	[PF_KEY_CSRF] = { "csrf", PF_F_LINE, 1, 128, 0, 0, NULL, NULL },
 };
 
 static const char *
@@ -87,22 +90,29 @@ parse_path(struct pf_req *r)
 static int
 route(struct pf_req *r)
 {
+	const struct pf_page *pg;
 	size_t i;
 	unsigned allowed;
 
+	/* A path may have one entry per method (GET shows a form, POST
+	 * takes it, each with its own fields and flags). */
 	for (i = 0; i < r->app->npages; i++) {
-		if (strcmp(r->app->pages[i].path, r->path) != 0)
+		pg = &r->app->pages[i];
+		if (strcmp(pg->path, r->path) != 0)
 			continue;
-		r->page = &r->app->pages[i];
-		allowed = r->page->methods;
+		allowed = pg->methods;
 		if (allowed & PF_GET)
 			allowed |= PF_HEAD;
-		if ((allowed & r->method) == 0)
-			return 405;
-		r->head_only = r->method == PF_HEAD;
-		return 0;
+		r->allowed |= allowed;
+		if (r->page == NULL)
+			r->page = pg;
+		if ((allowed & r->method) != 0) {
+			r->page = pg;
+			r->head_only = r->method == PF_HEAD;
+			return 0;
+		}
 	}
-	return 404;
+	return r->page != NULL ? 405 : 404;
 }
 
 static int

@@ -29,7 +29,7 @@ static const char *const security_headers =
 static const struct { int code; const char *text; } reasons[] = {
 	{ 200, "OK" }, { 301, "Moved Permanently" }, { 302, "Found" },
 	{ 303, "See Other" }, { 304, "Not Modified" }, { 307, "Temporary Redirect" },
-	{ 400, "Bad Request" }, { 403, "Forbidden" }, { 404, "Not Found" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
 	{ 405, "Method Not Allowed" }, { 408, "Request Timeout" },
 	{ 411, "Length Required" }, { 413, "Content Too Large" },
 	{ 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
@@ -94,17 +94,21 @@ pf_resp_puts(struct pf_req *r, const char *s)
 
 /* A same-origin path: "/" followed by anything but a second "/" or "\"
  * (which browsers treat as "//", a protocol-relative URL), no controls. */
-static int
-local_path(const char *p)
+int
+pf_local_path(const char *p)
 {
-	return p[0] == '/' && p[1] != '/' && p[1] != '\\' && header_safe(p) &&
-	    strchr(p, '\\') == NULL && strlen(p) <= PF_PATH_MAX;
+	const char *c;
+
+	for (c = p; *c; c++)
+		if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f || *c == '\\')
+			return 0;
+	return p[0] == '/' && p[1] != '/' && c - p <= PF_PATH_MAX;
 }
 
 int
 pf_resp_redirect(struct pf_req *r, int status, const char *path)
 {
-	if (!local_path(path)) {
+	if (!pf_local_path(path)) {
 		pf_log(r, PF_LOG_ERR, "refused redirect to a non-local target");
 		return 500;
 	}
@@ -182,8 +186,8 @@ pf_resp_error(struct pf_req *r, int status)
 	pf_resp_reset(r);
 	r->status = status;
 	if (status == 405 && r->page != NULL)
-		pf_resp_header(r, "Allow", (r->page->methods & PF_POST) ?
-		    ((r->page->methods & PF_GET) ? "GET, HEAD, POST" : "POST") :
+		pf_resp_header(r, "Allow", (r->allowed & PF_POST) ?
+		    ((r->allowed & PF_GET) ? "GET, HEAD, POST" : "POST") :
 		    "GET, HEAD");
 	if (status == 503)
 		pf_resp_header(r, "Retry-After", "30");

@@ -11,6 +11,10 @@
  * (CSPARSE.global_hdf, under "L.").  Both are fields of ClearSilver's
  * public struct; its upstream is dead and Debian's 0.10.5 is what we
  * build on.  The escaping mode is fixed when the template is parsed.
+ *
+ * Mail bodies are plain text: HTML escaping would put "&amp;" into every
+ * link.  They are parsed with a second HDF whose Config.VarEscapeMode is
+ * "none" and cached apart, so no page template is ever parsed that way.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,13 +28,17 @@
 static HDF *lang_hdf[NLANGS];	/* the language files as they are */
 static HDF *lang_global[NLANGS];	/* the same below "L.", for templates */
 static HDF *parse_hdf;		/* what templates are parsed with */
+static HDF *text_hdf;		/* the same without escaping, for mail */
 static char tmpldir[1024];
 
-#define NCACHED 16
-static struct {
+struct cached {
 	char	 name[64];
 	CSPARSE	*cs;
-} cached[NCACHED];
+};
+#define NCACHED 16
+static struct cached cached[NCACHED];
+#define NTEXT 8
+static struct cached textcached[NTEXT];
 
 /* The portal's navigation; later programs add their pages here. */
 static const struct { const char *path, *label, *icon; } nav[] = {
@@ -82,6 +90,9 @@ pf_tmpl_init(char *err, size_t errsz)
 	if ((nerr = hdf_init(&parse_hdf)) == STATUS_OK &&
 	    (nerr = hdf_set_value(parse_hdf, "Config.VarEscapeMode", "html")) == STATUS_OK)
 		nerr = hdf_set_value(parse_hdf, "hdf.loadpaths.0", tmpldir);
+	if (nerr == STATUS_OK && (nerr = hdf_init(&text_hdf)) == STATUS_OK &&
+	    (nerr = hdf_set_value(text_hdf, "Config.VarEscapeMode", "none")) == STATUS_OK)
+		nerr = hdf_set_value(text_hdf, "hdf.loadpaths.0", tmpldir);
 	if (nerr != STATUS_OK) {
 		nerr_to(&nerr, err, errsz, "templates");
 		return -1;
@@ -97,6 +108,9 @@ pf_tmpl_free(void)
 	for (i = 0; i < NCACHED; i++)
 		if (cached[i].cs != NULL)
 			cs_destroy(&cached[i].cs);
+	for (i = 0; i < NTEXT; i++)
+		if (textcached[i].cs != NULL)
+			cs_destroy(&textcached[i].cs);
 	for (i = 0; i < NLANGS; i++) {
 		if (lang_hdf[i] != NULL)
 			hdf_destroy(&lang_hdf[i]);
@@ -105,6 +119,8 @@ pf_tmpl_free(void)
 	}
 	if (parse_hdf != NULL)
 		hdf_destroy(&parse_hdf);
+	if (text_hdf != NULL)
+		hdf_destroy(&text_hdf);
 }
 
 void
@@ -152,6 +168,35 @@ pf_tr(const struct pf_req *r, const char *key)
 	return h ? hdf_get_value(h, key, key) : key;
 }
 
+/*
+ * The templates, ready for use outside a request: a tool or a test that
+ * sends mail has not been through pf_main(), which initialises them.
+ */
+static int
+ready(void)
+{
+	char err[512];
+
+	if (text_hdf != NULL)
+		return 0;
+	pf_tmpl_free();
+	if (pf_tmpl_init(err, sizeof(err)) == 0)
+		return 0;
+	pf_log(NULL, PF_LOG_ERR, "%s", err);
+	pf_tmpl_free();
+	return -1;
+}
+
+const char *
+pf_tr_lang(const char *lang, const char *key)
+{
+	HDF *h;
+
+	if (ready() < 0 || (h = lang_hdf[lang_index(lang)]) == NULL)
+		return key;
+	return hdf_get_value(h, key, key);
+}
+
 void
 pf_tmpl_begin(struct pf_req *r)
 {
@@ -189,20 +234,21 @@ out(void *ctx, char *s)
 	return STATUS_OK;
 }
 
-/* The parsed template, parsed now if this process has not yet. */
+/* The parsed template, parsed now with hdf (and so its escaping mode) if
+ * this process has not yet; cached in c[0..n). */
 static CSPARSE *
-parsed(const char *name, NEOERR **nerr)
+parsed(struct cached *c, int n, HDF *hdf, const char *name, NEOERR **nerr)
 {
 	CSPARSE *cs = NULL;
 	int i, free_slot = -1;
 
-	for (i = 0; i < NCACHED; i++) {
-		if (cached[i].cs != NULL && strcmp(cached[i].name, name) == 0)
-			return cached[i].cs;
-		if (cached[i].cs == NULL && free_slot < 0)
+	for (i = 0; i < n; i++) {
+		if (c[i].cs != NULL && strcmp(c[i].name, name) == 0)
+			return c[i].cs;
+		if (c[i].cs == NULL && free_slot < 0)
 			free_slot = i;
 	}
-	if ((*nerr = cs_init(&cs, parse_hdf)) == STATUS_OK &&
+	if ((*nerr = cs_init(&cs, hdf)) == STATUS_OK &&
 	    (*nerr = cgi_register_strfuncs(cs)) == STATUS_OK)
 		*nerr = cs_parse_file(cs, name);
 	if (*nerr != STATUS_OK) {
@@ -210,31 +256,31 @@ parsed(const char *name, NEOERR **nerr)
 			cs_destroy(&cs);
 		return NULL;
 	}
-	if (free_slot >= 0 && strlen(name) < sizeof(cached[0].name)) {
-		snprintf(cached[free_slot].name, sizeof(cached[0].name), "%s", name);
-		cached[free_slot].cs = cs;
+	if (free_slot >= 0 && strlen(name) < sizeof(c[0].name)) {
+		snprintf(c[free_slot].name, sizeof(c[0].name), "%s", name);
+		c[free_slot].cs = cs;
 	}
 	return cs;
 }
 
 static void
-forget(CSPARSE *cs)
+forget(struct cached *c, int n, CSPARSE *cs)
 {
 	int i;
 
-	for (i = 0; i < NCACHED; i++)
-		if (cached[i].cs == cs)
-			cached[i].cs = NULL;
+	for (i = 0; i < n; i++)
+		if (c[i].cs == cs)
+			c[i].cs = NULL;
 	cs_destroy(&cs);
 }
 
 static int
-is_cached(CSPARSE *cs)
+is_cached(const struct cached *c, int n, CSPARSE *cs)
 {
 	int i;
 
-	for (i = 0; i < NCACHED; i++)
-		if (cached[i].cs == cs)
+	for (i = 0; i < n; i++)
+		if (c[i].cs == cs)
 			return 1;
 	return 0;
 }
@@ -250,15 +296,15 @@ pf_render(struct pf_req *r, const char *name)
 		return 500;
 	pf_maint_banner(r);
 	pf_buf_reset(&r->body);
-	if ((cs = parsed(name, &nerr)) != NULL) {
+	if ((cs = parsed(cached, NCACHED, parse_hdf, name, &nerr)) != NULL) {
 		cs->hdf = r->hdf;
 		cs->global_hdf = lang_global[lang_index(r->lang)];
 		nerr = cs_render(cs, &r->body, out);
 		cs->hdf = parse_hdf;
 		cs->global_hdf = NULL;
 		if (nerr != STATUS_OK)
-			forget(cs);	/* its render state is unknown now */
-		else if (!is_cached(cs))
+			forget(cached, NCACHED, cs);	/* its render state is unknown now */
+		else if (!is_cached(cached, NCACHED, cs))
 			cs_destroy(&cs);
 	}
 	if (nerr != STATUS_OK) {
@@ -268,5 +314,65 @@ pf_render(struct pf_req *r, const char *name)
 		return 500;
 	}
 	pf_resp_type(r, "text/html; charset=utf-8");
+	return 0;
+}
+
+/*
+ * Render templates/<name> as plain text, without any escaping, appended
+ * to dst: for mail bodies only, never for a page.  Each var becomes
+ * <prefix>.<name>; names come from the program and must be plain
+ * identifiers, so data never becomes part of an HDF name.  0 or -1.
+ */
+int
+pf_tmpl_text(const char *lang, const char *name, const struct pf_var *vars,
+    size_t n, const char *prefix, struct pf_buf *dst)
+{
+	CSPARSE *cs;
+	NEOERR *nerr = STATUS_OK;
+	HDF *data = NULL;
+	char err[512], key[128];
+	size_t i, start = dst->len;
+
+	if (ready() < 0)
+		return -1;
+	if ((nerr = hdf_init(&data)) != STATUS_OK)
+		abort();	/* only fails on allocation */
+	for (i = 0; i < n; i++) {
+		if (vars[i].value == NULL)
+			continue;
+		if (vars[i].name[0] == '\0' ||
+		    strspn(vars[i].name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(vars[i].name) ||
+		    (size_t)snprintf(key, sizeof(key), "%s.%s", prefix, vars[i].name) >=
+		    sizeof(key)) {
+			pf_log(NULL, PF_LOG_ERR, "template %s: bad variable name", name);
+			hdf_destroy(&data);
+			return -1;
+		}
+		if ((nerr = hdf_set_value(data, key, vars[i].value)) != STATUS_OK)
+			abort();
+	}
+	if ((cs = parsed(textcached, NTEXT, text_hdf, name, &nerr)) != NULL) {
+		cs->hdf = data;
+		cs->global_hdf = lang_global[lang_index(lang)];
+		nerr = cs_render(cs, dst, out);
+		cs->hdf = text_hdf;
+		cs->global_hdf = NULL;
+		if (nerr != STATUS_OK)
+			forget(textcached, NTEXT, cs);
+		else if (!is_cached(textcached, NTEXT, cs))
+			cs_destroy(&cs);
+	}
+	hdf_destroy(&data);
+	if (nerr != STATUS_OK) {
+		nerr_to(&nerr, err, sizeof(err), name);
+		pf_log(NULL, PF_LOG_ERR, "template %s", err);
+		if (dst->data != NULL) {
+			pf_wipe(dst->data + start, dst->len - start);
+			dst->data[start] = '\0';
+		}
+		dst->len = start;
+		return -1;
+	}
 	return 0;
 }

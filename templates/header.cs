@@ -31,6 +31,15 @@
         <li><a href="?lang=en" hreflang="en" lang="en"<?cs if:Page.Lang == "en" ?> aria-current="true"<?cs /if ?>><?cs var:L.Lang.en ?></a></li>
       </ul>
     </nav>
+<?cs if:Session.Active == 1 ?>
+    <div class="session">
+      <p class="session-user"><?cs call:icon("user") ?><span><span class="visually-hidden"><?cs var:L.Session.SignedInAs ?>: </span><?cs if:Session.Name ?><?cs var:Session.Name ?><?cs else ?><?cs var:L.Session.Account ?><?cs /if ?></span></p>
+      <form class="session-logout" method="post" action="<?cs var:Page.Base ?>/logout">
+        <input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>">
+        <button type="submit" class="button-small button-secondary"><?cs call:icon("logout") ?><span><?cs var:L.Session.Logout ?></span></button>
+      </form>
+    </div>
+<?cs /if ?>
   </div>
 </header>
 <?cs if:Maint.Active == 1 ?>

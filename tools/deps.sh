@@ -4,7 +4,8 @@
 #   build   compile the library, the programs and pforte-admin
 #   run     run the portal locally (tools/pforte-local)
 #   test    everything the test suite drives (Apache + mod_fcgid, sanitizers,
-#           SMTP sink, TOTP generator, load generator, ...)
+#           SMTP sink, TOTP generator, load generator, headless browser and
+#           node/npm for the browser test, ...)
 #   apache  only Apache with mod_fcgid (a subset of test; pforte-local uses it
 #           for --server apache)
 #
@@ -17,11 +18,13 @@ set -euo pipefail
 
 BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev libp11-kit-dev
        libjwt-dev libjansson-dev liboath-dev libmariadb-dev libssl-dev
-       libcurl4-openssl-dev libsodium-dev zlib1g-dev)
+       libcurl4-openssl-dev libsodium-dev zlib1g-dev libqrencode-dev libcrack2-dev
+       cracklib-runtime)
 RUN=(mariadb-server mariadb-client lighttpd lighttpd-mod-openssl openssl curl)
 APACHE=(apache2 libapache2-mod-fcgid)
 TEST=(libcmocka-dev "${APACHE[@]}" libfcgi-bin spawn-fcgi clang llvm
-      libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq softhsm2 opensc)
+      libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq softhsm2 opensc
+      chromium nodejs npm)
 
 usage() {
 	echo "usage: ${0##*/} [--print] {build|run|test|apache|all}..." >&2
@@ -58,10 +61,17 @@ if [ "$print" = 1 ]; then
 	exit 0
 fi
 
+# What installed packages provide counts as installed: e.g. a nodejs from
+# elsewhere that bundles npm (and conflicts with Debian's npm package).
+declare -A provided=()
+while read -r p; do
+	[ -n "$p" ] && provided[$p]=1
+done < <(dpkg-query -W -f='${db:Status-Status} ${Provides}\n' 2>/dev/null |
+	sed -n 's/^installed //p' | tr ',' '\n' | sed 's/([^)]*)//; s/:any//; s/[[:space:]]//g')
 missing=()
 for p in "${pkgs[@]}"; do
 	status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-	[ "$status" = installed ] || missing+=("$p")
+	[ "$status" = installed ] || [ -n "${provided[$p]:-}" ] || missing+=("$p")
 done
 
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -58,8 +58,11 @@ static int handler(struct pf_req *r) { return 0; }
 static const struct pf_page pages[] = {
 	{ "/form", PF_GET | PF_POST, PF_FIELD(KEY_EMAIL) | PF_FIELD(KEY_NAME), 0, handler },
 	{ "/plain", PF_GET, 0, 0, handler },
+	/* One path, one entry per method, each with its own fields. */
+	{ "/split", PF_GET, 0, 0, handler },
+	{ "/split", PF_POST, PF_FIELD(KEY_NAME), PF_PAGE_FORM, handler },
 };
-static const struct pf_app app = { "test", pages, 2, fields, KEY__MAX, NULL, 0 };
+static const struct pf_app app = { "test", pages, 4, fields, KEY__MAX, NULL, 0 };
 static struct pf_pool *pool;
 static struct pf_req req;
 
@@ -126,6 +129,18 @@ t_routing(void **state)
 	    "REQUEST_URI", "/base/plain", (char *)NULL), 0);
 	assert_true(req.head_only);
 	assert_int_equal(GET("/base/pl\x01in", ""), 400);
+
+	assert_int_equal(GET("/base/split", ""), 0);
+	assert_ptr_equal(req.page, &pages[2]);
+	assert_int_equal(GET("/base/split?name=x", "name=x"), 400);	/* a POST-only field */
+	assert_int_equal(parse("name=x", "REQUEST_METHOD", "POST", "HTTP_HOST", "p",
+	    "REQUEST_URI", "/base/split", "CONTENT_TYPE", "application/x-www-form-urlencoded",
+	    "CONTENT_LENGTH", "6", (char *)NULL), 0);
+	assert_ptr_equal(req.page, &pages[3]);
+	assert_string_equal(pf_req_field(&req, KEY_NAME), "x");
+	assert_int_equal(parse(NULL, "REQUEST_METHOD", "DELETE", "HTTP_HOST", "p",
+	    "REQUEST_URI", "/base/split", (char *)NULL), 405);
+	assert_int_equal(req.allowed, PF_GET | PF_HEAD | PF_POST);
 }
 
 static void
@@ -204,8 +219,22 @@ t_csrf_origin(void **state)
 	    "CONTENT_TYPE", "application/x-www-form-urlencoded", "CONTENT_LENGTH", "6",
 	    "HTTP_SEC_FETCH_SITE", "cross-site", "HTTP_ORIGIN", "https://p.example", (char *)NULL);
 	assert_false(pf_csrf_origin_ok(&req));
+	/* Without any origin header the form token alone decides. */
 	parse("name=x", "REQUEST_METHOD", "POST", "HTTP_HOST", "p", "REQUEST_URI", "/base/form",
 	    "CONTENT_TYPE", "application/x-www-form-urlencoded", "CONTENT_LENGTH", "6", (char *)NULL);
+	assert_true(pf_csrf_origin_ok(&req));
+	parse("name=x", "REQUEST_METHOD", "POST", "HTTP_HOST", "p", "REQUEST_URI", "/base/form",
+	    "CONTENT_TYPE", "application/x-www-form-urlencoded", "CONTENT_LENGTH", "6",
+	    "HTTP_REFERER", "https://p.example/base/login", (char *)NULL);
+	assert_true(pf_csrf_origin_ok(&req));
+	/* A prefix of our origin is not our origin. */
+	parse("name=x", "REQUEST_METHOD", "POST", "HTTP_HOST", "p", "REQUEST_URI", "/base/form",
+	    "CONTENT_TYPE", "application/x-www-form-urlencoded", "CONTENT_LENGTH", "6",
+	    "HTTP_REFERER", "https://p.example.evil.test/x", (char *)NULL);
+	assert_false(pf_csrf_origin_ok(&req));
+	parse("name=x", "REQUEST_METHOD", "POST", "HTTP_HOST", "p", "REQUEST_URI", "/base/form",
+	    "CONTENT_TYPE", "application/x-www-form-urlencoded", "CONTENT_LENGTH", "6",
+	    "HTTP_SEC_FETCH_SITE", "same-site", (char *)NULL);
 	assert_false(pf_csrf_origin_ok(&req));
 }
 

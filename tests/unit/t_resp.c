@@ -172,6 +172,7 @@ t_error_bodies(void **state)
 	/* Without template data the fallback page still names no internals. */
 	req_init(&r);
 	r.page = &post;
+	r.allowed = post.methods;
 	pf_resp_error(&r, 405);
 	pf_resp_finish(&r);
 	assert_non_null(strstr(out.data, "Allow: POST\r\n"));

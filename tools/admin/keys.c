@@ -37,6 +37,12 @@ static const struct enccol {
 	ENC("users", "email_enc"),
 	ENC("users", "name_enc"),
 	ENC("users", "phone_enc"),
+	ENC("users", "pw_enc"),
+	ENC("sessions", "ip_enc"),
+	ENC("sessions", "ua_enc"),
+	ENC("auth_tokens", "data_enc"),
+	ENC("totp", "secret_enc"),
+	ENC("audit_log", "ip_enc"),
 };
 #define NENC (sizeof(enccols) / sizeof(enccols[0]))
 

@@ -6,7 +6,7 @@
  *   maintenance  add | list | delete maintenance windows
  *   notice       add | list | delete security notices
  *   keys         init | status | rotate | new-kek | rewrap: encryption keys
- *   user         add | show: user accounts
+ *   user         add | invite | unlock | show: user accounts
  *   backup       write an encrypted backup; restore verifies, then loads it
  *
  * It connects with the migration account DB.Account.admin.
@@ -28,7 +28,7 @@ usage(void)
 	    "  maintenance add|list|delete\n"
 	    "  notice add|list|delete\n"
 	    "  keys init|status|rotate|new-kek|rewrap\n"
-	    "  user add|show\n"
+	    "  user add|invite|unlock|show\n"
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);

@@ -2,15 +2,28 @@
  * user.c: `pforte-admin user`, accounts from the command line.
  *
  *   add --email E --name N [--phone P] [--lang de|en]
+ *   invite --email E       a new one-time setup link
+ *   unlock --email E       lift a sign-in lock after failed attempts
  *   show ID | show --email E
  *
  * Everything personal goes through lib/account.c, so it is sealed under
- * the user's own key before it reaches the database.
+ * the user's own key before it reaches the database.  No password is ever
+ * given on the command line (it would stay in shell histories and process
+ * lists): a new user gets a one-time link to set it, which also proves
+ * the address.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "admin.h"
+
+static void
+print_link(const char *token)
+{
+	printf("one-time setup link (valid %lld hours; hand it to the user only):\n"
+	    "%s/setup?t=%s\n", pf_conf_int("Auth.Setup.Hours"),
+	    pf_conf_str("Portal.BaseURL"), token);
+}
 
 static int
 user_add(int argc, char **argv)
@@ -20,6 +33,7 @@ user_add(int argc, char **argv)
 	struct pf_db *db = admin_db();
 	struct pf_pool *p = pf_pool_new();
 	unsigned long long id;
+	char *link = NULL;
 	enum pf_acc e;
 
 	options(argc, argv, keys, v, 4);
@@ -30,14 +44,17 @@ user_add(int argc, char **argv)
 	if (pf_db_begin(db) != PF_DB_OK)
 		die("cannot begin a transaction");
 	e = pf_account_create(db, p, v[0], v[1], v[2], v[3], &id);
-	if (e == PF_ACC_OK && pf_db_commit(db) != PF_DB_OK)
+	if (e == PF_ACC_OK && (pf_token_issue(db, p, PF_TOK_SETUP, id,
+	    pf_conf_int("Auth.Setup.Hours") * 60, NULL, &link) != PF_DB_OK ||
+	    pf_db_commit(db) != PF_DB_OK))
 		e = PF_ACC_FAIL;
 	if (e != PF_ACC_OK)
 		pf_db_rollback(db);
-	pf_pool_free(p);
 	switch (e) {
 	case PF_ACC_OK:
 		printf("user %llu added\n", id);
+		print_link(link);
+		pf_pool_free(p);
 		return 0;
 	case PF_ACC_DUP:
 		die("a user with this e-mail address exists");
@@ -78,6 +95,48 @@ user_show(int argc, char **argv)
 	return 0;
 }
 
+static int
+user_invite(int argc, char **argv)
+{
+	static const char *const keys[] = { "email" };
+	const char *v[1] = { NULL };
+	struct pf_db *db = admin_db();
+	struct pf_pool *p = pf_pool_new();
+	unsigned long long id = 0;
+	char *link = NULL;
+
+	options(argc, argv, keys, v, 1);
+	if (v[0] == NULL || pf_account_find(db, p, v[0], &id) != PF_ACC_OK)
+		die("no such user");
+	if (pf_db_begin(db) != PF_DB_OK ||
+	    pf_token_issue(db, p, PF_TOK_SETUP, id, pf_conf_int("Auth.Setup.Hours") * 60,
+	    NULL, &link) != PF_DB_OK || pf_db_commit(db) != PF_DB_OK)
+		die("cannot make a setup link (see the log above)");
+	print_link(link);
+	pf_pool_free(p);
+	return 0;
+}
+
+static int
+user_unlock(int argc, char **argv)
+{
+	static const char *const keys[] = { "email" };
+	const char *v[1] = { NULL };
+	struct pf_db *db = admin_db();
+	struct pf_pool *p = pf_pool_new();
+	const char *email;
+
+	options(argc, argv, keys, v, 1);
+	/* Counters exist for any address, account or not: no lookup. */
+	if (v[0] == NULL || (email = pf_email_normalise(p, v[0])) == NULL)
+		die("usage: user unlock --email ADDRESS");
+	if (pf_throttle_clear(db, PF_THR_ACCOUNT, email) != PF_DB_OK)
+		die("cannot clear the lock (see the log above)");
+	printf("sign-in for %s unlocked\n", email);
+	pf_pool_free(p);
+	return 0;
+}
+
 int
 cmd_user(int argc, char **argv)
 {
@@ -85,6 +144,10 @@ cmd_user(int argc, char **argv)
 		return user_add(argc - 1, argv + 1);
 	if (argc >= 1 && strcmp(argv[0], "show") == 0)
 		return user_show(argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "invite") == 0)
+		return user_invite(argc - 1, argv + 1);
+	if (argc >= 1 && strcmp(argv[0], "unlock") == 0)
+		return user_unlock(argc - 1, argv + 1);
 	die("usage: user add --email E --name N [--phone P] [--lang de|en] | "
-	    "show ID | show --email E");
+	    "invite --email E | unlock --email E | show ID | show --email E");
 }

@@ -1,0 +1,123 @@
+/*
+ * login: signing in and out.  The password, the second factor and its
+ * enrolment, passwords set by link (reset, account setup), the dashboard.
+ * The pipeline (lib/loop.c) has already checked every field, the form
+ * token and, for pages that need one, the session.
+ */
+#include "login.h"
+
+static const char *const methods[] = { "totp", "email", "sms", "recovery", NULL };
+static const char *const actions[] = { "send", "verify", NULL };
+
+/* Lengths are generous where the handler gives the better answer: an
+ * over-long address or a code with letters gets the form again with a
+ * message, not a bare 400 page. */
+static const struct pf_field fields[F__MAX] = {
+	[F_EMAIL] = { "email", PF_F_LINE, 0, 1024, 0, 0, NULL, NULL },
+	[F_PASSWORD] = { "password", PF_F_LINE, 0, 4096, 0, 0, NULL, NULL },
+	[F_PASSWORD2] = { "password2", PF_F_LINE, 0, 4096, 0, 0, NULL, NULL },
+	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_METHOD] = { "method", PF_F_ENUM, 0, 0, 0, 0, methods, NULL },
+	[F_ACTION] = { "action", PF_F_ENUM, 0, 0, 0, 0, actions, NULL },
+	[F_CODE] = { "code", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
+	[F_TOKEN] = { "t", PF_F_LINE, 0, 128, 0, 0, NULL, NULL },
+	[F_BYE] = { "bye", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_RESET] = { "reset", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_EXPIRED] = { "expired", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+};
+
+static const char *const sql[SQL__MAX - PF_SQL_APP] = {
+	[SQL_NOTICES - PF_SQL_APP] =
+	    "SELECT title_de, title_en, body_de, body_en, published_at, severity "
+	    "FROM security_notices WHERE published_at <= UTC_TIMESTAMP() "
+	    "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) "
+	    "ORDER BY published_at DESC LIMIT 5",
+};
+
+#define DB	PF_PAGE_DB
+#define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
+#define F(k)	PF_FIELD(k)
+
+static const struct pf_page pages[] = {
+	{ "/", PF_GET, 0, FORM | PF_PAGE_FULL, page_home },
+	{ "/login", PF_GET, F(F_RETURN_TO) | F(F_BYE) | F(F_RESET) | F(F_EXPIRED), FORM,
+	    page_login },
+	{ "/login", PF_POST, F(F_EMAIL) | F(F_PASSWORD) | F(F_RETURN_TO), FORM,
+	    page_login_post },
+	{ "/login/factor", PF_GET, 0, FORM | PF_PAGE_FIRST, page_factor },
+	{ "/login/factor", PF_POST, F(F_METHOD) | F(F_ACTION) | F(F_CODE),
+	    FORM | PF_PAGE_FIRST, page_factor_post },
+	{ "/login/enrol", PF_GET, 0, FORM | PF_PAGE_FIRST, page_enrol },
+	{ "/login/enrol", PF_POST, F(F_CODE), FORM | PF_PAGE_FIRST, page_enrol_post },
+	{ "/login/enrol/qr.svg", PF_GET, 0, DB | PF_PAGE_FIRST, page_enrol_qr },
+	{ "/login/recovery-codes", PF_POST, 0, FORM | PF_PAGE_FULL, page_recovery_post },
+	{ "/logout", PF_POST, 0, FORM, page_logout },
+	{ "/logout/all", PF_POST, 0, FORM | PF_PAGE_FULL, page_logout_all },
+	{ "/reset", PF_GET, 0, FORM, page_reset },
+	{ "/reset", PF_POST, F(F_EMAIL), FORM, page_reset_post },
+	{ "/reset/confirm", PF_GET, F(F_TOKEN), FORM, page_password },
+	{ "/reset/confirm", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2), FORM,
+	    page_password_post },
+	{ "/setup", PF_GET, F(F_TOKEN), FORM, page_password },
+	{ "/setup", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2), FORM,
+	    page_password_post },
+};
+
+static const struct pf_app app = {
+	"login", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX,
+	sql, SQL__MAX - PF_SQL_APP,
+};
+
+int
+show(struct pf_req *r, const char *tmpl, const char *name, const char *title)
+{
+	pf_set(r, "Page.Name", name);
+	pf_set(r, "Page.Title", pf_tr(r, title));
+	return pf_render(r, tmpl);
+}
+
+int
+link_invalid(struct pf_req *r)
+{
+	pf_resp_status(r, 410);
+	pf_set(r, "Message.Title", pf_tr(r, "Message.LinkInvalid.Title"));
+	pf_set(r, "Message.Text", pf_tr(r, "Message.LinkInvalid.Text"));
+	pf_set(r, "Message.Link.Href", "/login");
+	pf_set(r, "Message.Link.Label", pf_tr(r, "Nav.Login"));
+	return show(r, "message.cs", "message", "Message.LinkInvalid.Title");
+}
+
+int
+busy(struct pf_req *r)
+{
+	pf_resp_status(r, 503);
+	pf_resp_header(r, "Retry-After", "2");
+	pf_set(r, "Message.Title", pf_tr(r, "Message.Busy.Title"));
+	pf_set(r, "Message.Text", pf_tr(r, "Message.Busy.Text"));
+	return show(r, "message.cs", "message", "Message.Busy.Title");
+}
+
+const char *
+next_path(const struct pf_session *s)
+{
+	return s != NULL && *s->next ? s->next : "/";
+}
+
+struct pf_account *
+session_account(struct pf_req *r)
+{
+	struct pf_account *a = pf_pcalloc(pf_req_pool(r), sizeof(*a));
+	const struct pf_session *s = pf_req_session(r);
+
+	if (s == NULL || pf_account_load(pf_req_db(r), pf_req_pool(r), s->user, a) != PF_ACC_OK) {
+		pf_log(r, PF_LOG_ERR, "login: the session's account cannot be loaded");
+		return NULL;
+	}
+	return a;
+}
+
+int
+main(int argc, char *argv[])
+{
+	return pf_main(&app, argc, argv);
+}

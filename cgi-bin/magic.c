@@ -1,0 +1,205 @@
+/*
+ * magic: passwordless sign-in by a link sent to the mailbox.
+ *
+ *   /magic            ask for a link (the same answer whether or not an
+ *                     account exists; a quota per address and per IP)
+ *   /magic/callback   the link: GET shows a button, POST signs in at
+ *                     the first-factor level and goes on to the second
+ *
+ * The link is not used up by GET: mail scanners and link previews fetch
+ * links, and must not sign anybody in nor burn the link.
+ */
+#include <stdio.h>
+
+#include "pforte.h"
+
+enum field { F_EMAIL, F_RETURN_TO, F_TOKEN, F__MAX };
+
+static const struct pf_field fields[F__MAX] = {
+	[F_EMAIL] = { "email", PF_F_LINE, 0, 1024, 0, 0, NULL, NULL },
+	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_TOKEN] = { "t", PF_F_LINE, 0, 128, 0, 0, NULL, NULL },
+};
+
+static int
+show(struct pf_req *r, const char *tmpl, const char *name, const char *title)
+{
+	pf_set(r, "Page.Name", name);
+	pf_set(r, "Page.Title", pf_tr(r, title));
+	return pf_render(r, tmpl);
+}
+
+static int
+request_form(struct pf_req *r, const char *email, int sent)
+{
+	const char *rt = pf_req_field(r, F_RETURN_TO);
+	char m[24];
+
+	if (email != NULL)
+		pf_set(r, "Form.Email", email);
+	if (rt != NULL && pf_local_path(rt))
+		pf_set(r, "Form.ReturnTo", rt);
+	if (sent) {
+		snprintf(m, sizeof(m), "%lld", pf_conf_int("Auth.Magic.Minutes"));
+		pf_set(r, "Form.Sent", "1");
+		pf_set(r, "Form.Minutes", m);
+	}
+	return show(r, "magic.cs", "magic", "Magic.Title");
+}
+
+static int
+page_request(struct pf_req *r)
+{
+	return request_form(r, NULL, 0);
+}
+
+struct request {
+	const char		*email;
+	const char		*next;
+	char			*token;
+	struct pf_account	 acc;
+};
+
+static int
+issue(struct pf_req *r, void *arg)
+{
+	struct request *q = arg;
+	struct pf_db *db = pf_req_db(r);
+	struct pf_pool *p = pf_req_pool(r);
+	unsigned long long user = 0;
+	int locked;
+	enum pf_dberr e;
+
+	q->token = NULL;
+	if ((e = pf_throttle_fail(db, PF_THR_MAGIC, q->email, &locked)) != PF_DB_OK ||
+	    (e = pf_throttle_fail(db, PF_THR_MAGIC_IP, pf_req_ip(r), &locked)) != PF_DB_OK)
+		return pf_tx_err(e);
+	if (pf_account_find(db, p, q->email, &user) != PF_ACC_OK ||
+	    pf_account_load(db, p, user, &q->acc) != PF_ACC_OK ||
+	    strcmp(q->acc.status, "active") != 0)
+		return pf_tx_err(pf_audit(r, "magic.request", PF_AUDIT_INFO, 0, "no account"));
+	if ((e = pf_token_issue(db, p, PF_TOK_MAGIC, user, pf_conf_int("Auth.Magic.Minutes"),
+	    q->next, &q->token)) != PF_DB_OK ||
+	    (e = pf_audit(r, "magic.request", PF_AUDIT_OK, user, "")) != PF_DB_OK)
+		return pf_tx_err(e);
+	return 0;
+}
+
+static int
+over_quota(struct pf_req *r, const char *email)
+{
+	enum pf_thr_state a, b;
+	long wait;
+
+	if (pf_throttle_check(pf_req_db(r), PF_THR_MAGIC, email, &a, &wait) != PF_DB_OK ||
+	    pf_throttle_check(pf_req_db(r), PF_THR_MAGIC_IP, pf_req_ip(r), &b, &wait) !=
+	    PF_DB_OK)
+		return -1;
+	return a != PF_THR_GO || b != PF_THR_GO;
+}
+
+static int
+page_request_post(struct pf_req *r)
+{
+	const char *in = pf_req_field(r, F_EMAIL), *rt = pf_req_field(r, F_RETURN_TO);
+	struct request q;
+	char minutes[24];
+	struct pf_var v[3];
+	int rc;
+
+	memset(&q, 0, sizeof(q));
+	if (in == NULL || (q.email = pf_email_normalise(pf_req_pool(r), in)) == NULL) {
+		pf_set(r, "Form.Errors.email", pf_tr(r, "Error.Field"));
+		return request_form(r, in, 0);
+	}
+	q.next = rt != NULL && pf_local_path(rt) ? rt : "";
+	if ((rc = over_quota(r, q.email)) < 0)
+		return 503;
+	/* Over the quota the page says the same; only no mail goes out. */
+	if (rc == 0 && (rc = pf_tx(r, issue, &q)) != 0)
+		return rc;
+	if (q.token != NULL) {
+		snprintf(minutes, sizeof(minutes), "%lld", pf_conf_int("Auth.Magic.Minutes"));
+		v[0] = (struct pf_var){ "Name", q.acc.name };
+		v[1] = (struct pf_var){ "Link", pf_psprintf(pf_req_pool(r),
+		    "%s/magic/callback?t=%s", pf_conf_str("Portal.BaseURL"), q.token) };
+		v[2] = (struct pf_var){ "Minutes", minutes };
+		if (pf_mail_send(q.acc.lang, q.acc.email, "magic", v, 3) != 0)
+			pf_log(r, PF_LOG_ERR, "magic: the mail could not be sent");
+	}
+	return request_form(r, in, 1);
+}
+
+static int
+invalid(struct pf_req *r)
+{
+	pf_resp_status(r, 410);
+	pf_set(r, "Magic.Invalid", "1");
+	return show(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
+}
+
+static int
+page_callback(struct pf_req *r)
+{
+	const char *t = pf_req_field(r, F_TOKEN);
+	unsigned long long user = 0;
+
+	if (pf_token_peek(pf_req_db(r), pf_req_pool(r), PF_TOK_MAGIC, t, &user) != PF_DB_OK)
+		return 503;
+	if (user == 0)
+		return invalid(r);
+	pf_set(r, "Magic.Token", t);
+	return show(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
+}
+
+static int
+sign_in(struct pf_req *r, void *arg)
+{
+	int *ok = arg;
+	struct pf_account a;
+	unsigned long long user;
+	const char *next;
+	enum pf_dberr e;
+
+	*ok = 0;
+	if ((e = pf_token_redeem(pf_req_db(r), pf_req_pool(r), PF_TOK_MAGIC,
+	    pf_req_field(r, F_TOKEN), &user, &next)) != PF_DB_OK)
+		return pf_tx_err(e);
+	if (user == 0 || pf_account_load(pf_req_db(r), pf_req_pool(r), user, &a) != PF_ACC_OK ||
+	    strcmp(a.status, "active") != 0)
+		return pf_tx_err(pf_audit(r, "login.magic", PF_AUDIT_FAIL, user, ""));
+	if ((e = pf_session_start(r, user, PF_LEVEL_FIRST, "magic", 1, next)) != PF_DB_OK ||
+	    (e = pf_audit(r, "login.magic", PF_AUDIT_OK, user, "")) != PF_DB_OK)
+		return pf_tx_err(e);
+	*ok = 1;
+	return 0;
+}
+
+static int
+page_callback_post(struct pf_req *r)
+{
+	int ok, rc = pf_tx(r, sign_in, &ok);
+
+	if (rc != 0)
+		return rc;
+	return ok ? pf_resp_redirect(r, 303, "/login/factor") : invalid(r);
+}
+
+#define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
+
+static const struct pf_page pages[] = {
+	{ "/magic", PF_GET, PF_FIELD(F_RETURN_TO), FORM, page_request },
+	{ "/magic", PF_POST, PF_FIELD(F_EMAIL) | PF_FIELD(F_RETURN_TO), FORM, page_request_post },
+	{ "/magic/callback", PF_GET, PF_FIELD(F_TOKEN), FORM, page_callback },
+	{ "/magic/callback", PF_POST, PF_FIELD(F_TOKEN), FORM, page_callback_post },
+};
+
+static const struct pf_app app = {
+	"magic", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX, NULL, 0,
+};
+
+int
+main(int argc, char *argv[])
+{
+	return pf_main(&app, argc, argv);
+}
