@@ -29,8 +29,9 @@ static const char *const security_headers =
 static const struct { int code; const char *text; } reasons[] = {
 	{ 200, "OK" }, { 301, "Moved Permanently" }, { 302, "Found" },
 	{ 303, "See Other" }, { 304, "Not Modified" }, { 307, "Temporary Redirect" },
-	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" }, { 404, "Not Found" },
-	{ 405, "Method Not Allowed" }, { 408, "Request Timeout" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" },
+	{ 404, "Not Found" }, { 405, "Method Not Allowed" }, { 408, "Request Timeout" },
+	{ 410, "Gone" },
 	{ 411, "Length Required" }, { 413, "Content Too Large" },
 	{ 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
 	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
@@ -90,19 +91,6 @@ void
 pf_resp_puts(struct pf_req *r, const char *s)
 {
 	pf_buf_adds(&r->body, s);
-}
-
-/* A same-origin path: "/" followed by anything but a second "/" or "\"
- * (which browsers treat as "//", a protocol-relative URL), no controls. */
-int
-pf_local_path(const char *p)
-{
-	const char *c;
-
-	for (c = p; *c; c++)
-		if ((unsigned char)*c <= 0x20 || (unsigned char)*c >= 0x7f || *c == '\\')
-			return 0;
-	return p[0] == '/' && p[1] != '/' && c - p <= PF_PATH_MAX;
 }
 
 int

@@ -340,7 +340,7 @@ pf_tmpl_text(const char *lang, const char *name, const struct pf_var *vars,
 	for (i = 0; i < n; i++) {
 		if (vars[i].value == NULL)
 			continue;
-		if (vars[i].name[0] == '\0' ||
+		if (vars[i].name == NULL || vars[i].name[0] == '\0' ||
 		    strspn(vars[i].name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 		    "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(vars[i].name) ||
 		    (size_t)snprintf(key, sizeof(key), "%s.%s", prefix, vars[i].name) >=

@@ -144,6 +144,7 @@ post() {
 		args+=(--data-urlencode "csrf=${CSRF-$(cat "$tmp/jar.$client.csrf" 2>/dev/null)}")
 	fi
 	[ -z "${RAW:-}" ] || args+=(--data-raw "$RAW")
+	[ ${#args[@]} -gt 0 ] || args+=(--data-raw '')	# still a POST
 	[ "$origin" = none ] || args+=(-H "Origin: $origin")
 	web "$client" "$p" "${args[@]}"
 }
@@ -194,6 +195,8 @@ status_4xx() { [ "$code" -ge 400 ] && [ "$code" -le 499 ] 2>/dev/null; }
 signed_in() { web "$1" / && [ "$code" = 200 ]; }
 # signed_out CLIENT: GET / sends the client to the login page.
 signed_out() { web "$1" / && [ "$code" = 303 ] && location | grep -qE '^/login(\?|$)'; }
+# no_access CLIENT: GET / sends the client to the login or its second step.
+no_access() { web "$1" / && [ "$code" = 303 ] && location | grep -qE '^/login(/factor|/enrol)?(\?|$)'; }
 
 # ---- TOTP -------------------------------------------------------------------------------
 # totp_code SECRET: a code for a time step later than any used before with

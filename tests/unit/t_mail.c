@@ -235,7 +235,8 @@ clear_mail(void)
 	int i, n = mail_files(names, 16);
 
 	for (i = 0; i < n && i < 16; i++) {
-		snprintf(path, sizeof(path), "%s/%s", maildir, names[i]);
+		assert_true((size_t)snprintf(path, sizeof(path), "%s/%s", maildir,
+		    names[i]) < sizeof(path));
 		unlink(path);
 	}
 }
@@ -464,10 +465,11 @@ send_one(const char *lang, char *name, size_t namesz)
 	assert_int_equal(pf_mail_send(lang, "user@x.test", "test", v, 3), 0);
 	assert_int_equal(mail_files(names, 4), 1);
 	assert_match(names[0], "^[0-9]{10,}-[0-9a-f]{16}\\.eml$");
-	snprintf(path, sizeof(path), "%s/%s", maildir, names[0]);
+	assert_true((size_t)snprintf(path, sizeof(path), "%s/%s", maildir, names[0]) <
+	    sizeof(path));
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 07777, 0600);
-	snprintf(name, namesz, "%s", names[0]);
+	assert_true((size_t)snprintf(name, namesz, "%s", names[0]) < namesz);
 	return slurp(path);
 }
 
