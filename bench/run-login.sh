@@ -151,8 +151,8 @@ echo
 echo "## 5. magic links: $nlinks requested through /magic, then their callbacks"
 head -n "$nlinks" "$tmp/users.txt" | cut -d' ' -f1 > "$tmp/emails.txt"
 drive -t "$threads" request "$tmp/emails.txt" | grep -v '^RESULT'
-# quoted-printable: soft line breaks "=\n" and "=3D" for "="
-find "$state/mail" -name '*.eml' -print0 | xargs -0 cat | sed -z 's/=\n//g; s/=3D/=/g' |
+# quoted-printable: soft line breaks ("=" at the end of a CRLF line) and "=3D" for "="
+find "$state/mail" -name '*.eml' -print0 | xargs -0 cat | sed -z 's/=\r\?\n//g; s/=3D/=/g' |
     grep -o 'https://[^[:space:]]*/magic/callback?t=[A-Za-z0-9_-]*' > "$tmp/links.txt" || true
 echo "links found in $state/mail: $(wc -l < "$tmp/links.txt")"
 drive -t "$threads" magic "$tmp/links.txt" | tee "$tmp/magic.out" | grep -v '^RESULT'

@@ -32,86 +32,18 @@ page_reset(struct pf_req *r)
 	return request_form(r, NULL, 0);
 }
 
-struct request {
-	const char		*email;
-	unsigned long long	 user;
-	char			*token;
-	struct pf_account	 acc;
-};
-
-static int
-issue(struct pf_req *r, void *arg)
-{
-	struct request *q = arg;
-	struct pf_db *db = pf_req_db(r);
-	struct pf_pool *p = pf_req_pool(r);
-	const char *hash, *status;
-	int locked;
-	enum pf_dberr e;
-
-	q->token = NULL;
-	if ((e = pf_throttle_fail(db, PF_THR_MAGIC, pf_psprintf(p, "reset:%s", q->email),
-	    &locked)) != PF_DB_OK ||
-	    (e = pf_throttle_fail(db, PF_THR_MAGIC_IP, pf_psprintf(p, "reset:%s", pf_req_ip(r)),
-	    &locked)) != PF_DB_OK)
-		return pf_tx_err(e);
-	if (pf_account_find(db, p, q->email, &q->user) != PF_ACC_OK ||
-	    pf_account_password(db, p, q->user, &hash, &status) != PF_ACC_OK ||
-	    strcmp(status, "active") != 0 ||
-	    pf_account_load(db, p, q->user, &q->acc) != PF_ACC_OK) {
-		q->user = 0;
-		return pf_tx_err(pf_audit(r, "reset.request", PF_AUDIT_INFO, 0, "no account"));
-	}
-	if ((e = pf_token_issue(db, p, PF_TOK_RESET, q->user, pf_conf_int("Auth.Reset.Minutes"),
-	    NULL, &q->token)) != PF_DB_OK ||
-	    (e = pf_audit(r, "reset.request", PF_AUDIT_OK, q->user, "")) != PF_DB_OK)
-		return pf_tx_err(e);
-	return 0;
-}
-
-static int
-over_quota(struct pf_req *r, const char *email)
-{
-	struct pf_pool *p = pf_req_pool(r);
-	enum pf_thr_state a, b;
-	long wait;
-
-	if (pf_throttle_check(pf_req_db(r), PF_THR_MAGIC, pf_psprintf(p, "reset:%s", email),
-	    &a, &wait) != PF_DB_OK ||
-	    pf_throttle_check(pf_req_db(r), PF_THR_MAGIC_IP, pf_psprintf(p, "reset:%s",
-	    pf_req_ip(r)), &b, &wait) != PF_DB_OK)
-		return -1;
-	return a != PF_THR_GO || b != PF_THR_GO;
-}
-
 int
 page_reset_post(struct pf_req *r)
 {
-	const char *in = pf_req_field(r, F_EMAIL);
-	struct request q;
-	char minutes[24];
-	struct pf_var v[3];
+	const char *in = pf_req_field(r, F_EMAIL), *email;
 	int rc;
 
-	memset(&q, 0, sizeof(q));
-	if (in == NULL || (q.email = pf_email_normalise(pf_req_pool(r), in)) == NULL) {
+	if (in == NULL || (email = pf_email_normalise(pf_req_pool(r), in)) == NULL) {
 		pf_set(r, "Form.Errors.email", pf_tr(r, "Error.Field"));
 		return request_form(r, in, 0);
 	}
-	if ((rc = over_quota(r, q.email)) < 0)
-		return 503;
-	/* Over the quota the answer is the same; only no mail goes out. */
-	if (rc == 0 && (rc = pf_tx(r, issue, &q)) != 0)
+	if ((rc = pf_link_mail(r, PF_TOK_RESET, email, NULL)) != 0)
 		return rc;
-	if (q.token != NULL) {
-		snprintf(minutes, sizeof(minutes), "%lld", pf_conf_int("Auth.Reset.Minutes"));
-		v[0] = (struct pf_var){ "Name", q.acc.name };
-		v[1] = (struct pf_var){ "Link", pf_psprintf(pf_req_pool(r), "%s/reset/confirm?t=%s",
-		    pf_conf_str("Portal.BaseURL"), q.token) };
-		v[2] = (struct pf_var){ "Minutes", minutes };
-		if (pf_mail_send(q.acc.lang, q.acc.email, "reset", v, 3) != 0)
-			pf_log(r, PF_LOG_ERR, "reset: the mail could not be sent");
-	}
 	return request_form(r, in, 1);
 }
 

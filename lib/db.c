@@ -75,16 +75,16 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_SESS_SEAL] =
 	    "UPDATE sessions SET ip_enc = ?, ua_enc = ? WHERE id = ?",
 	/* Only sessions of usable accounts count: disabling a user ends
-	 * them.  enrolled: a second factor of the user's own exists. */
+	 * them.  Also: a confirmed authenticator, a phone on file. */
 	[PF_SQL_SESS_LOAD] =
 	    "SELECT s.id, s.user_id, s.level, s.first_method, "
 	    "IFNULL(s.second_method, ''), s.mailbox, s.next_path, "
 	    "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
 	    "s.expires_at > UTC_TIMESTAMP(6), "
-	    "IFNULL(t.confirmed, 0) OR u.phone_enc IS NOT NULL "
+	    "IFNULL(t.confirmed, 0), u.phone_enc IS NOT NULL "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN totp t ON t.user_id = s.user_id "
-	    "WHERE s.token_hash = ? AND u.status IN ('invited', 'active')",
+	    "WHERE s.token_hash = ? AND u.status = 'active'",
 	[PF_SQL_SESS_TOUCH] =
 	    "UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?",
 	[PF_SQL_SESS_ELEVATE] =

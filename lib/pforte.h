@@ -463,6 +463,12 @@ enum pf_dberr	pf_token_peek(struct pf_db *, struct pf_pool *, enum pf_tok,
 enum pf_dberr	pf_token_redeem(struct pf_db *, struct pf_pool *, enum pf_tok,
 		    const char *text, unsigned long long *user, const char **next);
 
+/* Mail a magic or reset link to the active account of an address, within
+ * the request quotas; nothing is said about whether one exists (linkmail.c).
+ * 0, or an HTTP status when the database failed. */
+int		pf_link_mail(struct pf_req *, enum pf_tok, const char *email,
+		    const char *next);
+
 /* ---- brute-force defence (throttle.c) ----------------------------------- */
 
 enum pf_thr { PF_THR_ACCOUNT, PF_THR_IP, PF_THR_CODE, PF_THR_MAGIC, PF_THR_MAGIC_IP };

@@ -106,7 +106,10 @@ pf_session_load(struct pf_req *r)
 	s->second = str(&rows, 4);
 	s->mailbox = PF_CELL(&rows, 0, 5)->i != 0;
 	s->next = str(&rows, 6);
-	s->enrolled = PF_CELL(&rows, 0, 9)->i != 0;
+	/* A second factor of the user's own: the app, or SMS to a phone
+	 * on file when a gateway is configured. */
+	s->enrolled = PF_CELL(&rows, 0, 9)->i != 0 ||
+	    (PF_CELL(&rows, 0, 10)->i != 0 && *pf_conf_str("SMS.URL") != '\0');
 	r->session = s;
 	use_secret(r, raw);
 	pf_wipe(raw, sizeof(raw));
