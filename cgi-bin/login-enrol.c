@@ -178,7 +178,10 @@ page_enrol_post(struct pf_req *r)
 		pf_wipe(&pd, sizeof(pd));
 		return rc;
 	}
-	if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, pf_psprintf(pf_req_pool(r),
+	if (pf_req_field(r, F_CODE) == NULL || !code_wellformed("totp", pf_req_field(r, F_CODE))) {
+		pf_resp_status(r, 400);
+		rc = render(r, &pd, "Enrol.Error.Code");
+	} else if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, pf_psprintf(pf_req_pool(r),
 	    "user:%llu", pf_req_session(r)->user), &st, &wait) != PF_DB_OK)
 		rc = 503;
 	else if (st != PF_THR_GO) {
@@ -186,7 +189,7 @@ page_enrol_post(struct pf_req *r)
 		rc = render(r, &pd, "Factor.Error.Wait");
 	} else {
 		memset(&c, 0, sizeof(c));
-		c.code = pf_req_field(r, F_CODE) ? pf_req_field(r, F_CODE) : "";
+		c.code = pf_req_field(r, F_CODE);
 		if ((rc = pf_tx(r, confirm, &c)) == 0)
 			rc = c.ok ? show_codes(r, c.codes, next_path(pf_req_session(r))) :
 			    render(r, &pd, c.locked ? "Factor.Error.Wait" : "Enrol.Error.Code");

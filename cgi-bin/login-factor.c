@@ -203,8 +203,10 @@ page_factor_post(struct pf_req *r)
 		return render(r, &c, method, NULL);
 	}
 	k.code = pf_req_field(r, F_CODE);
-	if (k.code == NULL)
-		k.code = "";
+	if (k.code == NULL || !code_wellformed(method, k.code)) {
+		pf_resp_status(r, 400);
+		return render(r, &c, NULL, "Factor.Error.Code");
+	}
 	if ((rc = pf_tx(r, use_factor, &k)) != 0)
 		return rc;
 	if (!k.ok) {

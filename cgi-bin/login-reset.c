@@ -39,6 +39,7 @@ page_reset_post(struct pf_req *r)
 	int rc;
 
 	if (in == NULL || (email = pf_email_normalise(pf_req_pool(r), in)) == NULL) {
+		pf_resp_status(r, 400);
 		pf_set(r, "Form.Errors.email", pf_tr(r, "Error.Field"));
 		return request_form(r, in, 0);
 	}

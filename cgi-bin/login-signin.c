@@ -147,9 +147,13 @@ page_login_post(struct pf_req *r)
 	a.next = rt != NULL && pf_local_path(rt) ? rt : "";
 	if (in == NULL || a.password == NULL || *a.password == '\0')
 		return form(r, in, "Login.Error.Generic", NULL);
+	/* Not an address at all: nobody's account, nothing counted. */
 	a.email = pf_email_normalise(p, in);
-	if (a.email == NULL)
+	if (a.email == NULL) {
+		pf_resp_status(r, 400);
+		pf_set(r, "Form.Errors.email", pf_tr(r, "Error.Field"));
 		return form(r, in, "Login.Error.Generic", NULL);
+	}
 
 	if (pf_throttle_check(db, PF_THR_IP, pf_req_ip(r), &st, &wait) != PF_DB_OK)
 		return 503;

@@ -88,6 +88,17 @@ link_invalid(struct pf_req *r)
 }
 
 int
+code_wellformed(const char *method, const char *code)
+{
+	size_t n = strlen(code);
+
+	if (strcmp(method, "recovery") == 0)
+		return n >= 10 && n <= 16 && strspn(code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789- ") == n;
+	return n == 6 && strspn(code, "0123456789") == 6;
+}
+
+int
 busy(struct pf_req *r)
 {
 	pf_resp_status(r, 503);

@@ -52,6 +52,10 @@ int	link_invalid(struct pf_req *);
 const char *next_path(const struct pf_session *);
 /* The session's account, decrypted, or NULL after logging why. */
 struct pf_account *session_account(struct pf_req *);
+/* 1 when code has the form of a code of method (totp, email, sms: six
+ * digits; recovery: ten letters and digits, grouped): what cannot be
+ * right is refused with 400 and never counted as a guess. */
+int	code_wellformed(const char *method, const char *code);
 /* 503 page: the server is too busy for another password hash. */
 int	busy(struct pf_req *);
 

@@ -81,7 +81,7 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "IFNULL(s.second_method, ''), s.mailbox, s.next_path, "
 	    "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
 	    "s.expires_at > UTC_TIMESTAMP(6), "
-	    "IFNULL(t.confirmed, 0), u.phone_enc IS NOT NULL "
+	    "t.confirmed <=> 1, u.phone_enc IS NOT NULL "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN totp t ON t.user_id = s.user_id "
 	    "WHERE s.token_hash = ? AND u.status = 'active'",
@@ -408,8 +408,15 @@ bind_params(MYSQL_BIND *b, const struct pf_val *args, size_t n, unsigned long *l
 }
 
 static int
-is_int_type(enum enum_field_types t)
+is_int_type(const MYSQL_FIELD *f)
 {
+	enum enum_field_types t = f->type;
+
+	/* IFNULL(), COALESCE() and CASE over an integer column come back as
+	 * DECIMAL(n,0); read as a string, PF_CELL()->i would be 0. */
+	if ((t == MYSQL_TYPE_NEWDECIMAL || t == MYSQL_TYPE_DECIMAL) && f->decimals == 0 &&
+	    f->length <= 19)
+		return 1;
 	return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
 	    t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_YEAR;
 }
@@ -454,7 +461,7 @@ fetch_all(struct pf_db *db, MYSQL_STMT *st, struct pf_pool *p, unsigned id,
 	for (c = 0; c < cols; c++) {
 		b[c].length = &lens[c];
 		b[c].is_null = &nulls[c];
-		if (is_int_type(f[c].type)) {
+		if (is_int_type(&f[c])) {
 			b[c].buffer_type = MYSQL_TYPE_LONGLONG;
 			b[c].buffer = &ints[c];
 			b[c].is_unsigned = (f[c].flags & UNSIGNED_FLAG) != 0;

@@ -387,6 +387,9 @@ in_lang() {
 		def on(v):
 		    return html.escape(v, quote=True).replace("&#x27;", "'") in text or v in text
 		good = [v for v in mine - theirs if on(v)]
+		# The other language is looked for in the text between tags only:
+		# markup such as the "required" attribute is not English.
+		text = re.sub(r"<[^>]*>", " ", text)
 		bad = [v for v in theirs - mine if on(v)]
 		if bad:
 		    print("# text of the other language: " + "; ".join(bad[:3]))
