@@ -11,10 +11,10 @@
  *          password (PASSWORD), enrols an authenticator (TOTP computed
  *          here with liboath) and writes "EMAIL SECRET STEP" lines to OUT,
  *          STEP being the time step of the code that confirmed it.
- * run      signs in for SECONDS or until COUNT sign-ins succeeded:
- *          GET /login (form token and __Host-pf_pre cookie), POST /login
- *          (303 to /login/factor), POST /login/factor with a TOTP code
- *          (303 to /), GET / (the dashboard, 200).  Pforte accepts a
+ * run      signs in for SECONDS, or COUNT times (fewer succeed only when
+ *          some fail): GET /login (form token and __Host-pf_pre cookie),
+ *          POST /login (303 to /login/factor), POST /login/factor with a
+ *          TOTP code (303 to /), GET / (the dashboard, 200).  Pforte accepts a
  *          code's time step only once per user, so every sign-in takes a
  *          user whose last step is older than the current one; when none
  *          is left the thread waits for the next step (counted: enough
@@ -96,7 +96,7 @@ static double		 seconds = 0, t_start, t_end;
 static unsigned long long count_limit;
 static struct user	*users;
 static size_t		 nusers, cursor;
-static unsigned long long done_ok, printed_fail;
+static unsigned long long started, printed_fail;
 static pthread_mutex_t	 mu = PTHREAD_MUTEX_INITIALIZER;
 
 static void
@@ -359,17 +359,21 @@ next_user(struct stats *st, time_t *at)
 	double w;
 
 	for (;;) {
-		if ((seconds > 0 && now() >= t_end) ||
-		    (count_limit > 0 && done_ok >= count_limit))
+		if (seconds > 0 && now() >= t_end)
 			return NULL;
 		*at = time(NULL);
 		step = (long long)*at / STEP;
 		pthread_mutex_lock(&mu);
+		if (count_limit > 0 && started >= count_limit) {
+			pthread_mutex_unlock(&mu);
+			return NULL;
+		}
 		for (i = 0; i < nusers; i++) {
 			u = &users[(cursor + i) % nusers];
 			if (u->last < step) {
 				cursor = (cursor + i + 1) % nusers;
 				u->last = step;
+				started++;
 				pthread_mutex_unlock(&mu);
 				return u;
 			}
@@ -463,8 +467,10 @@ set_up(struct conn *c, struct stats *st, struct user *u)
 	totp(u, at, code);
 	snprintf(post, sizeof(post), "csrf=%s&code=%s", csrf, code);
 	if (request(c, "/login/enrol", post) != 0 || c->status != 200 ||
-	    strstr(c->body.data, "class=\"codes\"") == NULL) {
+	    c->body.data == NULL || strstr(c->body.data, "class=\"codes\"") == NULL) {
 		fail(st, -1, c, u->email, "code not accepted at enrolment");
+		free(u->b32);
+		u->b32 = NULL;	/* not written out: it cannot sign in */
 		return 0;
 	}
 	u->last = (long long)at / STEP;
@@ -544,12 +550,8 @@ thread(void *arg)
 			else
 				ok = callback(&c, st, u);
 		}
-		if (ok) {
+		if (ok)
 			st->ok++;
-			pthread_mutex_lock(&mu);
-			done_ok++;
-			pthread_mutex_unlock(&mu);
-		}
 	}
 	st->connects = c.connects;
 	st->requests = c.requests;
