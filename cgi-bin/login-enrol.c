@@ -81,7 +81,7 @@ render(struct pf_req *r, const struct pending *pd, const char *message)
 	pf_set(r, "Enrol.QR", pf_psprintf(p, "%s/login/enrol/qr.svg", pf_base_path()));
 	if (message != NULL)
 		pf_set(r, "Form.Message", pf_tr(r, message));
-	return show(r, "enrol.cs", "enrol", "Enrol.Title");
+	return pf_render_page(r, "enrol.cs", "enrol", "Enrol.Title");
 }
 
 int
@@ -127,7 +127,7 @@ show_codes(struct pf_req *r, char *const *codes, const char *next)
 	for (i = 0; i < PF_RECOVERY_CODES; i++)
 		pf_setf(r, codes[i], "Recovery.Codes.%zu", i);
 	pf_set(r, "Recovery.Next", next);
-	return show(r, "recovery.cs", "recovery", "Recovery.Title");
+	return pf_render_page(r, "recovery.cs", "recovery", "Recovery.Title");
 }
 
 struct confirm {
@@ -143,7 +143,7 @@ confirm(struct pf_req *r, void *arg)
 	struct confirm *c = arg;
 	const struct pf_session *s = pf_req_session(r);
 	struct pf_db *db = pf_req_db(r);
-	const char *subj = pf_psprintf(pf_req_pool(r), "user:%llu", s->user);
+	const char *subj = code_subject(r);
 	enum pf_dberr e;
 
 	if ((e = pf_totp_use(db, pf_req_pool(r), s->user, 1, c->code, &c->ok)) != PF_DB_OK)
@@ -181,8 +181,8 @@ page_enrol_post(struct pf_req *r)
 	if (pf_req_field(r, F_CODE) == NULL || !code_wellformed("totp", pf_req_field(r, F_CODE))) {
 		pf_resp_status(r, 400);
 		rc = render(r, &pd, "Enrol.Error.Code");
-	} else if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, pf_psprintf(pf_req_pool(r),
-	    "user:%llu", pf_req_session(r)->user), &st, &wait) != PF_DB_OK)
+	} else if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, code_subject(r), &st, &wait) !=
+	    PF_DB_OK)
 		rc = 503;
 	else if (st != PF_THR_GO) {
 		pf_resp_status(r, 429);

@@ -22,12 +22,6 @@ struct check {
 	int			 locked;
 };
 
-static const char *
-subject(struct pf_req *r)
-{
-	return pf_psprintf(pf_req_pool(r), "user:%llu", pf_req_session(r)->user);
-}
-
 static int
 choices(struct pf_req *r, const struct pf_account *a, struct choice *c)
 {
@@ -69,7 +63,7 @@ render(struct pf_req *r, const struct choice *c, const char *sent, const char *m
 	}
 	if (message != NULL)
 		pf_set(r, "Form.Message", pf_tr(r, message));
-	return show(r, "factor.cs", "factor", "Factor.Title");
+	return pf_render_page(r, "factor.cs", "factor", "Factor.Title");
 }
 
 /* Full sessions go on; users without any factor of their own enrol one
@@ -108,7 +102,7 @@ send_code(struct pf_req *r, void *arg)
 	char *code = pf_palloc(pf_req_pool(r), 7);
 	enum pf_dberr e;
 
-	if ((e = pf_throttle_fail(pf_req_db(r), PF_THR_CODE, subject(r), &k->locked)) !=
+	if ((e = pf_throttle_fail(pf_req_db(r), PF_THR_CODE, code_subject(r), &k->locked)) !=
 	    PF_DB_OK ||
 	    (e = pf_code_issue(pf_req_db(r), pf_req_session(r)->id, k->method, code)) !=
 	    PF_DB_OK ||
@@ -152,7 +146,7 @@ use_factor(struct pf_req *r, void *arg)
 	if (e != PF_DB_OK)
 		return pf_tx_err(e);
 	if (!k->ok) {
-		if ((e = pf_throttle_fail(db, PF_THR_CODE, subject(r), &k->locked)) != PF_DB_OK ||
+		if ((e = pf_throttle_fail(db, PF_THR_CODE, code_subject(r), &k->locked)) != PF_DB_OK ||
 		    (e = pf_audit(r, "login.factor", PF_AUDIT_FAIL, s->user, k->method)) !=
 		    PF_DB_OK ||
 		    (k->locked && (e = pf_audit(r, "login.factor.lock", PF_AUDIT_INFO, s->user,
@@ -160,7 +154,7 @@ use_factor(struct pf_req *r, void *arg)
 			return pf_tx_err(e);
 		return 0;
 	}
-	if ((e = pf_throttle_clear(db, PF_THR_CODE, subject(r))) != PF_DB_OK ||
+	if ((e = pf_throttle_clear(db, PF_THR_CODE, code_subject(r))) != PF_DB_OK ||
 	    (strcmp(k->method, "email") == 0 && (e = pf_session_mailbox(r)) != PF_DB_OK) ||
 	    (e = pf_session_elevate(r, k->method)) != PF_DB_OK ||
 	    (e = pf_audit(r, "login.factor", PF_AUDIT_OK, s->user, k->method)) != PF_DB_OK)
@@ -185,7 +179,7 @@ page_factor_post(struct pf_req *r)
 		return rc;
 	if (method == NULL || action == NULL || !allowed(&c, method))
 		return render(r, &c, NULL, "Factor.Error.Code");
-	if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, subject(r), &st, &wait) != PF_DB_OK)
+	if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, code_subject(r), &st, &wait) != PF_DB_OK)
 		return 503;
 	if (st != PF_THR_GO) {
 		pf_resp_status(r, 429);

@@ -13,14 +13,6 @@ static const struct {
 	{ "/status", "Home.Place.status", "status" },
 };
 
-static const char *
-cell(const struct pf_rows *rows, size_t row, size_t col)
-{
-	const struct pf_val *v = PF_CELL(rows, row, col);
-
-	return v->type == PF_V_STR ? v->s : "";
-}
-
 int
 page_home(struct pf_req *r)
 {
@@ -36,10 +28,10 @@ page_home(struct pf_req *r)
 	    pf_recovery_left(pf_req_db(r), s->user, &left) != PF_DB_OK)
 		return 503;
 	for (i = 0; i < notices.n; i++) {
-		pf_setf(r, cell(&notices, i, en), "Home.Notices.%zu.Title", i);
-		pf_setf(r, cell(&notices, i, 2 + en), "Home.Notices.%zu.Body", i);
-		pf_setf(r, pf_time_human(p, cell(&notices, i, 4)), "Home.Notices.%zu.Published", i);
-		pf_setf(r, cell(&notices, i, 5), "Home.Notices.%zu.Severity", i);
+		pf_setf(r, pf_cell_str(&notices, i, en), "Home.Notices.%zu.Title", i);
+		pf_setf(r, pf_cell_str(&notices, i, 2 + en), "Home.Notices.%zu.Body", i);
+		pf_setf(r, pf_time_human(p, pf_cell_str(&notices, i, 4)), "Home.Notices.%zu.Published", i);
+		pf_setf(r, pf_cell_str(&notices, i, 5), "Home.Notices.%zu.Severity", i);
 	}
 	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 		pf_setf(r, places[i].href, "Home.Places.%zu.Href", i);
@@ -51,5 +43,5 @@ page_home(struct pf_req *r)
 	}
 	snprintf(n, sizeof(n), "%lld", left);
 	pf_set(r, "Home.RecoveryLeft", n);
-	return show(r, "home.cs", "home", "Home.Title");
+	return pf_render_page(r, "home.cs", "home", "Home.Title");
 }

@@ -23,7 +23,7 @@ request_form(struct pf_req *r, const char *email, int sent)
 		pf_set(r, "Form.Sent", "1");
 		pf_set(r, "Form.Minutes", m);
 	}
-	return show(r, "reset.cs", "reset", "Reset.Title");
+	return pf_render_page(r, "reset.cs", "reset", "Reset.Title");
 }
 
 int
@@ -69,7 +69,7 @@ password_form(struct pf_req *r, const char *token, const char *error)
 	pf_set(r, "Password.MinLength", m);
 	if (error != NULL)
 		pf_set(r, "Form.Errors.password", pf_tr(r, error));
-	return show(r, "password.cs", "password", setup ? "Password.Title.setup" :
+	return pf_render_page(r, "password.cs", "password", setup ? "Password.Title.setup" :
 	    "Password.Title.reset");
 }
 

@@ -37,7 +37,7 @@ form(struct pf_req *r, const char *email, const char *message, const char *notic
 		pf_set(r, "Form.Message", pf_tr(r, message));
 	if (notice != NULL)
 		pf_set(r, "Form.Notice", pf_tr(r, notice));
-	return show(r, "login.cs", "login", "Login.Title");
+	return pf_render_page(r, "login.cs", "login", "Login.Title");
 }
 
 int

@@ -69,14 +69,6 @@ static const struct pf_app app = {
 };
 
 int
-show(struct pf_req *r, const char *tmpl, const char *name, const char *title)
-{
-	pf_set(r, "Page.Name", name);
-	pf_set(r, "Page.Title", pf_tr(r, title));
-	return pf_render(r, tmpl);
-}
-
-int
 link_invalid(struct pf_req *r)
 {
 	pf_resp_status(r, 410);
@@ -84,7 +76,7 @@ link_invalid(struct pf_req *r)
 	pf_set(r, "Message.Text", pf_tr(r, "Message.LinkInvalid.Text"));
 	pf_set(r, "Message.Link.Href", "/login");
 	pf_set(r, "Message.Link.Label", pf_tr(r, "Nav.Login"));
-	return show(r, "message.cs", "message", "Message.LinkInvalid.Title");
+	return pf_render_page(r, "message.cs", "message", "Message.LinkInvalid.Title");
 }
 
 int
@@ -98,6 +90,12 @@ code_wellformed(const char *method, const char *code)
 	return n == 6 && strspn(code, "0123456789") == 6;
 }
 
+const char *
+code_subject(struct pf_req *r)
+{
+	return pf_psprintf(pf_req_pool(r), "user:%llu", pf_req_session(r)->user);
+}
+
 int
 busy(struct pf_req *r)
 {
@@ -105,7 +103,7 @@ busy(struct pf_req *r)
 	pf_resp_header(r, "Retry-After", "2");
 	pf_set(r, "Message.Title", pf_tr(r, "Message.Busy.Title"));
 	pf_set(r, "Message.Text", pf_tr(r, "Message.Busy.Text"));
-	return show(r, "message.cs", "message", "Message.Busy.Title");
+	return pf_render_page(r, "message.cs", "message", "Message.Busy.Title");
 }
 
 const char *

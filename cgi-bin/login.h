@@ -44,8 +44,6 @@ int	page_password_post(struct pf_req *);
 int	page_home(struct pf_req *);
 
 /* login.c: shared steps */
-/* Render a page with its title from L.<title>. */
-int	show(struct pf_req *, const char *tmpl, const char *name, const char *title);
 /* The generic page of a link that is invalid, used or expired (410). */
 int	link_invalid(struct pf_req *);
 /* Where a fully signed-in session continues: its return path or "/". */
@@ -56,6 +54,8 @@ struct pf_account *session_account(struct pf_req *);
  * digits; recovery: ten letters and digits, grouped): what cannot be
  * right is refused with 400 and never counted as a guess. */
 int	code_wellformed(const char *method, const char *code);
+/* What the code throttle counts a session's guesses under: its user. */
+const char *code_subject(struct pf_req *);
 /* 503 page: the server is too busy for another password hash. */
 int	busy(struct pf_req *);
 

@@ -22,14 +22,6 @@ static const struct pf_field fields[F__MAX] = {
 };
 
 static int
-show(struct pf_req *r, const char *tmpl, const char *name, const char *title)
-{
-	pf_set(r, "Page.Name", name);
-	pf_set(r, "Page.Title", pf_tr(r, title));
-	return pf_render(r, tmpl);
-}
-
-static int
 request_form(struct pf_req *r, const char *email, int sent)
 {
 	const char *rt = pf_req_field(r, F_RETURN_TO);
@@ -44,7 +36,7 @@ request_form(struct pf_req *r, const char *email, int sent)
 		pf_set(r, "Form.Sent", "1");
 		pf_set(r, "Form.Minutes", m);
 	}
-	return show(r, "magic.cs", "magic", "Magic.Title");
+	return pf_render_page(r, "magic.cs", "magic", "Magic.Title");
 }
 
 static int
@@ -74,7 +66,7 @@ invalid(struct pf_req *r)
 {
 	pf_resp_status(r, 410);
 	pf_set(r, "Magic.Invalid", "1");
-	return show(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
+	return pf_render_page(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
 }
 
 static int
@@ -88,7 +80,7 @@ page_callback(struct pf_req *r)
 	if (user == 0)
 		return invalid(r);
 	pf_set(r, "Magic.Token", t);
-	return show(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
+	return pf_render_page(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
 }
 
 static int

@@ -110,14 +110,6 @@ overall(const struct status *st)
 	return "operational";
 }
 
-static const char *
-cell(const struct pf_rows *rows, size_t row, size_t col)
-{
-	const struct pf_val *v = PF_CELL(rows, row, col);
-
-	return v->type == PF_V_STR ? v->s : "";
-}
-
 static int
 page_status(struct pf_req *r)
 {
@@ -127,8 +119,6 @@ page_status(struct pf_req *r)
 	int en = strcmp(pf_req_lang(r), "en") == 0;
 
 	gather(r, &st);
-	pf_set(r, "Page.Name", "status");
-	pf_set(r, "Page.Title", pf_tr(r, "Status.Title"));
 	pf_set(r, "Status.Overall", overall(&st));
 	pf_set(r, "Status.CheckedAt", pf_time_human(p, comp.stamp));
 
@@ -142,26 +132,26 @@ page_status(struct pf_req *r)
 		pf_setf(r, pf_state_str(comp.probes[i].state), "Status.Components.%zu.State", n);
 	}
 	for (i = 0; i < st.maint.n; i++) {
-		pf_setf(r, cell(&st.maint, i, en), "Status.Maint.%zu.Title", i);
-		pf_setf(r, cell(&st.maint, i, 2 + en), "Status.Maint.%zu.Body", i);
-		pf_setf(r, pf_time_human(p, cell(&st.maint, i, 4)), "Status.Maint.%zu.Start", i);
-		pf_setf(r, pf_time_human(p, cell(&st.maint, i, 5)), "Status.Maint.%zu.End", i);
+		pf_setf(r, pf_cell_str(&st.maint, i, en), "Status.Maint.%zu.Title", i);
+		pf_setf(r, pf_cell_str(&st.maint, i, 2 + en), "Status.Maint.%zu.Body", i);
+		pf_setf(r, pf_time_human(p, pf_cell_str(&st.maint, i, 4)), "Status.Maint.%zu.Start", i);
+		pf_setf(r, pf_time_human(p, pf_cell_str(&st.maint, i, 5)), "Status.Maint.%zu.End", i);
 		pf_setf(r, PF_CELL(&st.maint, i, 6)->i ? "1" : "0", "Status.Maint.%zu.Current", i);
 	}
 	for (i = 0; i < st.notices.n; i++) {
-		pf_setf(r, cell(&st.notices, i, en), "Status.Notices.%zu.Title", i);
-		pf_setf(r, cell(&st.notices, i, 2 + en), "Status.Notices.%zu.Body", i);
-		pf_setf(r, pf_time_human(p, cell(&st.notices, i, 4)), "Status.Notices.%zu.Published", i);
-		pf_setf(r, cell(&st.notices, i, 5), "Status.Notices.%zu.Severity", i);
+		pf_setf(r, pf_cell_str(&st.notices, i, en), "Status.Notices.%zu.Title", i);
+		pf_setf(r, pf_cell_str(&st.notices, i, 2 + en), "Status.Notices.%zu.Body", i);
+		pf_setf(r, pf_time_human(p, pf_cell_str(&st.notices, i, 4)), "Status.Notices.%zu.Published", i);
+		pf_setf(r, pf_cell_str(&st.notices, i, 5), "Status.Notices.%zu.Severity", i);
 	}
 	pf_resp_status(r, st.db == PF_STATE_OK ? 200 : 503);
-	return pf_render(r, "status.cs");
+	return pf_render_page(r, "status.cs", "status", "Status.Title");
 }
 
 static json_t *
 texts(const struct pf_rows *rows, size_t row, size_t col)
 {
-	return json_pack("{s:s, s:s}", "de", cell(rows, row, col), "en", cell(rows, row, col + 1));
+	return json_pack("{s:s, s:s}", "de", pf_cell_str(rows, row, col), "en", pf_cell_str(rows, row, col + 1));
 }
 
 static int
@@ -187,15 +177,15 @@ page_json(struct pf_req *r)
 	for (i = 0; i < st.maint.n; i++)
 		json_array_append_new(maint, json_pack("{s:o, s:o, s:s?, s:s?, s:b}",
 		    "title", texts(&st.maint, i, 0), "body", texts(&st.maint, i, 2),
-		    "starts_at", pf_time_rfc3339(p, cell(&st.maint, i, 4)),
-		    "ends_at", pf_time_rfc3339(p, cell(&st.maint, i, 5)),
+		    "starts_at", pf_time_rfc3339(p, pf_cell_str(&st.maint, i, 4)),
+		    "ends_at", pf_time_rfc3339(p, pf_cell_str(&st.maint, i, 5)),
 		    "current", PF_CELL(&st.maint, i, 6)->i != 0));
 	notices = json_array();
 	for (i = 0; i < st.notices.n; i++)
 		json_array_append_new(notices, json_pack("{s:o, s:o, s:s?, s:s}",
 		    "title", texts(&st.notices, i, 0), "body", texts(&st.notices, i, 2),
-		    "published_at", pf_time_rfc3339(p, cell(&st.notices, i, 4)),
-		    "severity", cell(&st.notices, i, 5)));
+		    "published_at", pf_time_rfc3339(p, pf_cell_str(&st.notices, i, 4)),
+		    "severity", pf_cell_str(&st.notices, i, 5)));
 	j = json_pack("{s:s, s:s?, s:o, s:o, s:o}", "overall", overall(&st),
 	    "checked_at", pf_time_rfc3339(p, comp.stamp), "components", comps,
 	    "maintenance", maint, "notices", notices);

@@ -78,16 +78,23 @@ pf_token_new(unsigned char raw[PF_TOKEN_BYTES], char text[PF_TOKEN_CHARS + 1])
 	pf_b64url(raw, PF_TOKEN_BYTES, text);
 }
 
+void
+pf_token_digest(const unsigned char raw[PF_TOKEN_BYTES], unsigned char out[32])
+{
+	unsigned int n = 32;
+
+	if (EVP_Digest(raw, PF_TOKEN_BYTES, out, &n, EVP_sha256(), NULL) != 1)
+		abort();
+}
+
 int
 pf_token_hash(const char *text, unsigned char out[32])
 {
 	unsigned char raw[PF_TOKEN_BYTES];
-	unsigned int n = 32;
 
 	if (pf_b64url_decode(text, raw, sizeof(raw)) != 0)
 		return -1;
-	if (EVP_Digest(raw, sizeof(raw), out, &n, EVP_sha256(), NULL) != 1)
-		abort();
+	pf_token_digest(raw, out);
 	pf_wipe(raw, sizeof(raw));
 	return 0;
 }

@@ -72,3 +72,26 @@ pf_buf_free(struct pf_buf *b)
 	b->data = NULL;
 	b->len = b->cap = 0;
 }
+
+void
+pf_buf_pct(struct pf_buf *b, const char *s, size_t n, const char *keep)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+	char e[3];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		    (c >= '0' && c <= '9') || (c != '\0' && strchr("-._~", c) != NULL) ||
+		    (c != '\0' && strchr(keep, c) != NULL)) {
+			pf_buf_add(b, &s[i], 1);
+			continue;
+		}
+		e[0] = '%';
+		e[1] = hex[c >> 4];
+		e[2] = hex[c & 15];
+		pf_buf_add(b, e, 3);
+	}
+}

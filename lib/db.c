@@ -624,3 +624,11 @@ pf_db_in_tx(const struct pf_db *db)
 {
 	return db->in_tx;
 }
+
+const char *
+pf_cell_str(const struct pf_rows *rows, size_t row, size_t col)
+{
+	const struct pf_val *v = PF_CELL(rows, row, col);
+
+	return v->type == PF_V_STR ? v->s : "";
+}

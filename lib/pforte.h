@@ -60,6 +60,9 @@ void	pf_buf_adds(struct pf_buf *, const char *);
 void	pf_buf_addf(struct pf_buf *, const char *, ...) PF_PRINTF(2, 3);
 void	pf_buf_reset(struct pf_buf *);
 void	pf_buf_free(struct pf_buf *);
+/* Append n bytes percent-encoded: every byte but RFC 3986's unreserved
+ * characters and those in keep becomes %XX. */
+void	pf_buf_pct(struct pf_buf *, const char *, size_t n, const char *keep);
 
 /* ---- parsing (utf8.c, form.c, cookie.c) -------------------------------- */
 
@@ -182,6 +185,8 @@ struct pf_rows {
 	struct pf_val	*v;
 };
 #define PF_CELL(r, row, col)	(&(r)->v[(row) * (r)->cols + (col)])
+/* A cell as text: "" for NULL (and for integers, which have no text). */
+const char	*pf_cell_str(const struct pf_rows *, size_t row, size_t col);
 
 /*
  * SQL comes only from fixed tables of statements, addressed by id:
@@ -397,8 +402,10 @@ void	 pf_b64url(const unsigned char *, size_t, char *out);
 int	 pf_b64url_decode(const char *, unsigned char *out, size_t n);
 /* A fresh 256-bit token: raw bytes and their text. */
 void	 pf_token_new(unsigned char raw[PF_TOKEN_BYTES], char text[PF_TOKEN_CHARS + 1]);
-/* SHA-256 of a token text, what the database stores; -1 when the text is
- * not a well-formed token. */
+/* SHA-256 of a token, what the database stores. */
+void	 pf_token_digest(const unsigned char raw[PF_TOKEN_BYTES], unsigned char out[32]);
+/* The same from a token's text; -1 when the text is not a well-formed
+ * token. */
 int	 pf_token_hash(const char *text, unsigned char out[32]);
 
 /* ---- transactions (tx.c) ------------------------------------------------ */
@@ -582,6 +589,10 @@ void		 pf_set_int(struct pf_req *, const char *name, long long);
 const char	*pf_tr(const struct pf_req *, const char *key);
 /* Render templates/<name> as the response body (text/html). */
 int		 pf_render(struct pf_req *, const char *name);
+/* The same for a page: Page.Name (the body's class) and Page.Title, the
+ * language string title, set first. */
+int		 pf_render_page(struct pf_req *, const char *tmpl, const char *name,
+		    const char *title);
 
 /* ---- i18n (i18n.c) ----------------------------------------------------- */
 

@@ -52,22 +52,12 @@ cookie_secret(const struct pf_req *r, const char *name, unsigned char raw[PF_TOK
     unsigned char hash[32])
 {
 	const char *c = pf_req_cookie(r, name);
-	unsigned int n = 32;
 
 	if (c == NULL || pf_b64url_decode(c, raw, PF_TOKEN_BYTES) != 0)
 		return c == NULL ? 0 : -1;
-	if (hash != NULL && EVP_Digest(raw, PF_TOKEN_BYTES, hash, &n, EVP_sha256(),
-	    NULL) != 1)
-		abort();
+	if (hash != NULL)
+		pf_token_digest(raw, hash);
 	return 1;
-}
-
-static const char *
-str(const struct pf_rows *rows, size_t col)
-{
-	const struct pf_val *v = PF_CELL(rows, 0, col);
-
-	return v->type == PF_V_STR ? v->s : "";
 }
 
 int
@@ -102,10 +92,10 @@ pf_session_load(struct pf_req *r)
 	s->id = (unsigned long long)PF_CELL(&rows, 0, 0)->i;
 	s->user = (unsigned long long)PF_CELL(&rows, 0, 1)->i;
 	s->level = PF_CELL(&rows, 0, 2)->i >= 2 ? PF_LEVEL_FULL : PF_LEVEL_FIRST;
-	s->first = str(&rows, 3);
-	s->second = str(&rows, 4);
+	s->first = pf_cell_str(&rows, 0, 3);
+	s->second = pf_cell_str(&rows, 0, 4);
 	s->mailbox = PF_CELL(&rows, 0, 5)->i != 0;
-	s->next = str(&rows, 6);
+	s->next = pf_cell_str(&rows, 0, 6);
 	/* A second factor of the user's own: the app, or SMS to a phone
 	 * on file when a gateway is configured. */
 	s->enrolled = PF_CELL(&rows, 0, 9)->i != 0 ||
@@ -227,7 +217,6 @@ pf_session_start(struct pf_req *r, unsigned long long user, enum pf_level level,
 	unsigned char raw[PF_TOKEN_BYTES], hash[32];
 	char text[PF_TOKEN_CHARS + 1];
 	unsigned long long id;
-	unsigned int n = sizeof(hash);
 	long long minutes = level == PF_LEVEL_FULL ?
 	    pf_conf_int("Auth.Session.MaxHours") * 60 :
 	    pf_conf_int("Auth.Session.PendingMinutes");
@@ -240,8 +229,7 @@ pf_session_start(struct pf_req *r, unsigned long long user, enum pf_level level,
 	    NULL, NULL)) != PF_DB_OK)
 		return e;
 	pf_token_new(raw, text);
-	if (EVP_Digest(raw, sizeof(raw), hash, &n, EVP_sha256(), NULL) != 1)
-		abort();
+	pf_token_digest(raw, hash);
 	if (next == NULL || !pf_local_path(next))
 		next = "";
 	e = pf_db_exec(r->db, PF_SQL_SESS_INSERT, PF_ARGS(PF_BLOB((const char *)hash,
@@ -275,14 +263,12 @@ pf_session_elevate(struct pf_req *r, const char *second)
 {
 	unsigned char raw[PF_TOKEN_BYTES], hash[32];
 	char text[PF_TOKEN_CHARS + 1];
-	unsigned int n = sizeof(hash);
 	enum pf_dberr e;
 
 	if (r->session == NULL)
 		return PF_DB_ERROR;
 	pf_token_new(raw, text);
-	if (EVP_Digest(raw, sizeof(raw), hash, &n, EVP_sha256(), NULL) != 1)
-		abort();
+	pf_token_digest(raw, hash);
 	e = pf_db_exec(r->db, PF_SQL_SESS_ELEVATE, PF_ARGS(PF_BLOB((const char *)hash,
 	    sizeof(hash)), PF_STR(second), PF_INT(pf_conf_int("Auth.Session.MaxHours")),
 	    PF_INT((long long)r->session->id)), NULL, NULL);
@@ -332,26 +318,16 @@ pf_session_end_user(struct pf_db *db, unsigned long long user, unsigned long lon
 	    PF_INT((long long)except)), NULL, NULL);
 }
 
-/* Percent-encode for a query value: everything but unreserved characters. */
+/* A query value that keeps its slashes readable ("return_to=/x/y"). */
 static char *
 query_escape(struct pf_pool *p, const char *s)
 {
-	static const char hex[] = "0123456789ABCDEF";
-	char *out = pf_palloc(p, strlen(s) * 3 + 1), *o = out;
+	struct pf_buf b = { 0 };
+	char *out;
 
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL)
-			*o++ = (char)c;
-		else {
-			*o++ = '%';
-			*o++ = hex[c >> 4];
-			*o++ = hex[c & 15];
-		}
-	}
-	*o = '\0';
+	pf_buf_pct(&b, s, strlen(s), "/");
+	out = pf_pstrdup(p, b.data ? b.data : "");
+	pf_buf_free(&b);
 	return out;
 }
 

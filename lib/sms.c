@@ -69,16 +69,15 @@ json_esc(struct pf_buf *b, const char *s)
 static void
 form_esc(struct pf_buf *b, const char *s)
 {
-	unsigned char c;
+	size_t n;
 
-	for (; (c = (unsigned char)*s) != '\0'; s++) {
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~')
-			pf_buf_add(b, s, 1);
-		else if (c == ' ')
-			pf_buf_add(b, "+", 1);
-		else
-			pf_buf_addf(b, "%%%02X", c);
+	for (;;) {
+		n = strcspn(s, " ");
+		pf_buf_pct(b, s, n, "");
+		if (s[n] == '\0')
+			return;
+		pf_buf_add(b, "+", 1);
+		s += n + 1;
 	}
 }
 

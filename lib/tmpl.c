@@ -376,3 +376,11 @@ pf_tmpl_text(const char *lang, const char *name, const struct pf_var *vars,
 	}
 	return 0;
 }
+
+int
+pf_render_page(struct pf_req *r, const char *tmpl, const char *name, const char *title)
+{
+	pf_set(r, "Page.Name", name);
+	pf_set(r, "Page.Title", pf_tr(r, title));
+	return pf_render(r, tmpl);
+}

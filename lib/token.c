@@ -27,9 +27,8 @@ pf_token_issue(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
 	if (e != PF_DB_OK)
 		return e;
 	pf_token_new(raw, t);
+	pf_token_digest(raw, hash);
 	pf_wipe(raw, sizeof(raw));
-	if (pf_token_hash(t, hash) != 0)
-		return PF_DB_ERROR;
 	if (next == NULL || !pf_local_path(next))
 		next = "";
 	e = pf_db_exec(db, PF_SQL_TOK_INSERT, PF_ARGS(PF_STR(kinds[kind]),

@@ -55,27 +55,6 @@ pf_totp_base32(struct pf_pool *p, const unsigned char *secret, size_t len)
 	return out;
 }
 
-/* Percent-encoding of everything but RFC 3986's unreserved characters. */
-static void
-pct(struct pf_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char c;
-	char e[3];
-
-	for (; (c = (unsigned char)*s) != '\0'; s++) {
-		if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		    (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~') {
-			pf_buf_add(b, s, 1);
-			continue;
-		}
-		e[0] = '%';
-		e[1] = hex[c >> 4];
-		e[2] = hex[c & 15];
-		pf_buf_add(b, e, 3);
-	}
-}
-
 /*
  * The key URI an authenticator app scans.  The issuer goes both into the
  * label (older apps) and the parameter (newer ones); a NULL or empty
@@ -93,13 +72,13 @@ pf_totp_uri(struct pf_pool *p, const char *issuer, const char *label,
 	if (*issuer == '\0')
 		issuer = pf_conf_str("Portal.Name");
 	pf_buf_adds(&b, "otpauth://totp/");
-	pct(&b, issuer);
+	pf_buf_pct(&b, issuer, strlen(issuer), "");
 	pf_buf_adds(&b, ":");
-	pct(&b, label);
+	pf_buf_pct(&b, label, strlen(label), "");
 	pf_buf_adds(&b, "?secret=");
 	pf_buf_adds(&b, b32);
 	pf_buf_adds(&b, "&issuer=");
-	pct(&b, issuer);
+	pf_buf_pct(&b, issuer, strlen(issuer), "");
 	pf_buf_addf(&b, "&algorithm=SHA1&digits=%d&period=%d", TOTP_DIGITS, TOTP_STEP);
 	out = pf_pstrndup(p, b.data, b.len);
 	pf_wipe(b.data, b.len);
