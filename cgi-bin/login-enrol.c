@@ -32,7 +32,8 @@ make_pending(struct pf_req *r, void *arg)
 	    pd->secret));
 }
 
-/* The pending secret, made on first sight; 0 or an HTTP status. */
+/* The pending secret, made on first sight: 0, -1 when it sent the visitor
+ * elsewhere (nothing more to do), or an HTTP status. */
 static int
 pending(struct pf_req *r, struct pending *pd, const struct pf_account **acc)
 {
@@ -40,10 +41,9 @@ pending(struct pf_req *r, struct pending *pd, const struct pf_account **acc)
 
 	if ((ok = may_enrol(r, &already)) < 0)
 		return 500;
-	if (already)
-		return pf_resp_redirect(r, 303, next_path(pf_req_session(r)));
-	if (!ok)
-		return pf_resp_redirect(r, 303, "/login/factor");
+	if (already || !ok)
+		return pf_resp_redirect(r, 303, already ? next_path(pf_req_session(r)) :
+		    "/login/factor") == 0 ? -1 : 500;
 	if ((*acc = session_account(r)) == NULL)
 		return 500;
 	return pf_tx(r, make_pending, pd);
@@ -58,16 +58,14 @@ issuer(void)
 }
 
 static int
-render(struct pf_req *r, const struct pending *pd, const char *message)
+render(struct pf_req *r, const struct pending *pd, const struct pf_account *a,
+    const char *message)
 {
 	struct pf_pool *p = pf_req_pool(r);
-	const struct pf_account *a = session_account(r);
 	const char *b32;
 	struct pf_buf grouped = { 0 };
 	size_t i;
 
-	if (a == NULL)
-		return 500;
 	b32 = pf_totp_base32(p, pd->secret, sizeof(pd->secret));
 	for (i = 0; b32[i]; i++) {
 		if (i > 0 && i % 4 == 0)
@@ -92,22 +90,22 @@ page_enrol(struct pf_req *r)
 	int rc = pending(r, &pd, &a);
 
 	if (rc == 0)
-		rc = render(r, &pd, NULL);
+		rc = render(r, &pd, a, NULL);
 	pf_wipe(&pd, sizeof(pd));
-	return rc;
+	return rc < 0 ? 0 : rc;
 }
 
 int
 page_enrol_qr(struct pf_req *r)
 {
-	const struct pf_account *a = NULL;
+	const struct pf_account *a;
 	struct pending pd;
 	char *svg;
 	int rc = pending(r, &pd, &a);
 
-	if (rc != 0 || a == NULL) {
+	if (rc != 0) {
 		pf_wipe(&pd, sizeof(pd));
-		return rc;
+		return rc < 0 ? 0 : rc;
 	}
 	svg = pf_qr_svg(pf_req_pool(r), pf_totp_uri(pf_req_pool(r), issuer(), a->email,
 	    pd.secret, sizeof(pd.secret)));
@@ -176,23 +174,23 @@ page_enrol_post(struct pf_req *r)
 
 	if ((rc = pending(r, &pd, &a)) != 0) {
 		pf_wipe(&pd, sizeof(pd));
-		return rc;
+		return rc < 0 ? 0 : rc;
 	}
 	if (pf_req_field(r, F_CODE) == NULL || !code_wellformed("totp", pf_req_field(r, F_CODE))) {
 		pf_resp_status(r, 400);
-		rc = render(r, &pd, "Enrol.Error.Code");
+		rc = render(r, &pd, a, "Enrol.Error.Code");
 	} else if (pf_throttle_check(pf_req_db(r), PF_THR_CODE, code_subject(r), &st, &wait) !=
 	    PF_DB_OK)
 		rc = 503;
 	else if (st != PF_THR_GO) {
 		pf_resp_status(r, 429);
-		rc = render(r, &pd, "Factor.Error.Wait");
+		rc = render(r, &pd, a, "Factor.Error.Wait");
 	} else {
 		memset(&c, 0, sizeof(c));
 		c.code = pf_req_field(r, F_CODE);
 		if ((rc = pf_tx(r, confirm, &c)) == 0)
 			rc = c.ok ? show_codes(r, c.codes, next_path(pf_req_session(r))) :
-			    render(r, &pd, c.locked ? "Factor.Error.Wait" : "Enrol.Error.Code");
+			    render(r, &pd, a, c.locked ? "Factor.Error.Wait" : "Enrol.Error.Code");
 	}
 	pf_wipe(&pd, sizeof(pd));
 	return rc;
