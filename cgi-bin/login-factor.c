@@ -66,16 +66,22 @@ render(struct pf_req *r, const struct choice *c, const char *sent, const char *m
 	return pf_render_page(r, "factor.cs", "factor", "Factor.Title");
 }
 
-/* Full sessions go on; users without any factor of their own enrol one
- * first, once their mailbox is proved (a password alone must not be
- * enough to bind an attacker's authenticator to the account). */
+/* Full sessions go on, unless their factor is too old for the page they
+ * came from (step-up: the same form renews it); users without any factor
+ * of their own enrol one first, once their mailbox is proved (a password
+ * alone must not be enough to bind an attacker's authenticator to the
+ * account). */
 static int
 elsewhere(struct pf_req *r, const struct choice *c)
 {
 	const struct pf_session *s = pf_req_session(r);
 
+	if (s->level == PF_LEVEL_FULL && !s->enrolled)
+		return pf_resp_redirect(r, 303, "/login/enrol");
+	if (s->level == PF_LEVEL_FULL && pf_session_fresh(s))
+		return pf_resp_redirect(r, 303, next_path(s));
 	if (s->level == PF_LEVEL_FULL)
-		return pf_resp_redirect(r, 303, s->enrolled ? next_path(s) : "/login/enrol");
+		pf_set(r, "Factor.StepUp", "1");
 	if (!c->totp && !c->sms && s->mailbox)
 		return pf_resp_redirect(r, 303, "/login/enrol");
 	return -1;

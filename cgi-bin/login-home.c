@@ -1,17 +1,35 @@
 /*
  * home.c: the dashboard every signed-in user lands on: a greeting, the
  * current security notices and the places this user may go.  Later
- * programs add their places (documents, requests, the app tray) here.
+ * programs add their places (documents, the app tray) here.  A place
+ * shows only when the session holds its permission (or one of the
+ * administrative ones, for the administration); the pages check again.
  */
 #include <stdio.h>
 
 #include "login.h"
 
+#define ADMIN	PF_PERM__MAX	/* any permission the administration serves */
+
 static const struct {
 	const char	*href, *key, *icon;
+	unsigned	 perm;		/* PF_PERM_NONE: everybody */
 } places[] = {
-	{ "/status", "Home.Place.status", "status" },
+	{ "/profile", "Home.Place.profile", "user", PF_PERM_NONE },
+	{ "/roles", "Home.Place.roles", "key", PF_PERM_NONE },
+	{ "/roles/queue", "Home.Place.queue", "ok", PF_PERM_ROLES_APPROVE },
+	{ "/admin", "Home.Place.admin", "shield", ADMIN },
+	{ "/status", "Home.Place.status", "status", PF_PERM_NONE },
 };
+
+static int
+may_go(struct pf_req *r, unsigned perm)
+{
+	if (perm == ADMIN)
+		return pf_may_some(r, PF_PERM_USERS_MANAGE) || pf_may_some(r, PF_PERM_USERS_INVITE) ||
+		    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may_some(r, PF_PERM_STATUS_MANAGE);
+	return perm == PF_PERM_NONE || pf_may_some(r, (enum pf_perm)perm);
+}
 
 int
 page_home(struct pf_req *r)
@@ -20,8 +38,8 @@ page_home(struct pf_req *r)
 	const struct pf_session *s = pf_req_session(r);
 	struct pf_rows notices;
 	long long left = 0;
-	char n[24];
-	size_t i;
+	char num[24];
+	size_t i, n;
 	int en = strcmp(pf_req_lang(r), "en") == 0;
 
 	if (pf_db_query(pf_req_db(r), p, SQL_NOTICES, NULL, 0, &notices) != PF_DB_OK ||
@@ -33,15 +51,17 @@ page_home(struct pf_req *r)
 		pf_setf(r, pf_time_human(p, pf_cell_str(&notices, i, 4)), "Home.Notices.%zu.Published", i);
 		pf_setf(r, pf_cell_str(&notices, i, 5), "Home.Notices.%zu.Severity", i);
 	}
-	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
-		pf_setf(r, places[i].href, "Home.Places.%zu.Href", i);
+	for (i = 0, n = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		if (!may_go(r, places[i].perm))
+			continue;
+		pf_setf(r, places[i].href, "Home.Places.%zu.Href", n);
 		pf_setf(r, pf_tr(r, pf_psprintf(p, "%s.Label", places[i].key)),
-		    "Home.Places.%zu.Label", i);
+		    "Home.Places.%zu.Label", n);
 		pf_setf(r, pf_tr(r, pf_psprintf(p, "%s.Desc", places[i].key)),
-		    "Home.Places.%zu.Desc", i);
-		pf_setf(r, places[i].icon, "Home.Places.%zu.Icon", i);
+		    "Home.Places.%zu.Desc", n);
+		pf_setf(r, places[i].icon, "Home.Places.%zu.Icon", n++);
 	}
-	snprintf(n, sizeof(n), "%lld", left);
-	pf_set(r, "Home.RecoveryLeft", n);
+	snprintf(num, sizeof(num), "%lld", left);
+	pf_set(r, "Home.RecoveryLeft", num);
 	return pf_render_page(r, "home.cs", "home", "Home.Title");
 }

@@ -111,7 +111,8 @@ set_password(struct pf_req *r, void *arg)
 		return 500;
 	if ((e = pf_session_end_user(db, user, 0)) != PF_DB_OK ||
 	    (e = pf_throttle_clear(db, PF_THR_ACCOUNT, n->email)) != PF_DB_OK ||
-	    (e = pf_audit(r, setup ? "setup.done" : "reset.done", PF_AUDIT_OK, user, "")) !=
+	    (e = pf_audit(r, setup ? "setup.done" : "reset.done", PF_AUDIT_OK, user,
+	    *n->hash ? "password" : "magic-only")) !=
 	    PF_DB_OK)
 		return pf_tx_err(e);
 	if (setup && (e = pf_session_start(r, user, PF_LEVEL_FIRST, "setup", 1, next)) !=
@@ -140,11 +141,16 @@ page_password_post(struct pf_req *r)
 		return 503;
 	if (n.user == 0 || pf_account_load(pf_req_db(r), p, n.user, &a) != PF_ACC_OK)
 		return link_invalid(r);
-	if (pw == NULL || pw2 == NULL || strcmp(pw, pw2) != 0)
+	/* An invitee may do without a password and sign in by magic link
+	 * (the second factor is still required); a reset always sets one. */
+	if (is_setup(r) && pf_req_field(r, F_NOPASSWORD) != NULL &&
+	    strcmp(pf_req_field(r, F_NOPASSWORD), "1") == 0 && pw == NULL && pw2 == NULL)
+		hash = pf_pstrdup(p, "");
+	else if (pw == NULL || pw2 == NULL || strcmp(pw, pw2) != 0)
 		return password_form(r, t, "Password.Error.mismatch");
-	if ((why = pf_pw_policy(pw, a.email, a.name)) != PF_PW_OK)
+	else if ((why = pf_pw_policy(pw, a.email, a.name)) != PF_PW_OK)
 		return password_form(r, t, pf_pw_policy_key(why));
-	if (pf_pw_hash(p, pw, &hash) != 0)
+	else if (pf_pw_hash(p, pw, &hash) != 0)
 		return busy(r);
 	n.token = t;
 	n.hash = hash;

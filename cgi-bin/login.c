@@ -24,6 +24,7 @@ static const struct pf_field fields[F__MAX] = {
 	[F_BYE] = { "bye", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_RESET] = { "reset", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_EXPIRED] = { "expired", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_NOPASSWORD] = { "nopassword", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 };
 
 static const char *const sql[SQL__MAX - PF_SQL_APP] = {
@@ -39,33 +40,33 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 #define F(k)	PF_FIELD(k)
 
 static const struct pf_page pages[] = {
-	{ "/", PF_GET, 0, FORM | PF_PAGE_FULL, page_home },
+	{ "/", PF_GET, 0, FORM | PF_PAGE_FULL, page_home, 0 },
 	{ "/login", PF_GET, F(F_RETURN_TO) | F(F_BYE) | F(F_RESET) | F(F_EXPIRED), FORM,
-	    page_login },
+	    page_login, 0 },
 	{ "/login", PF_POST, F(F_EMAIL) | F(F_PASSWORD) | F(F_RETURN_TO), FORM,
-	    page_login_post },
-	{ "/login/factor", PF_GET, 0, FORM | PF_PAGE_FIRST, page_factor },
+	    page_login_post, 0 },
+	{ "/login/factor", PF_GET, 0, FORM | PF_PAGE_FIRST, page_factor, 0 },
 	{ "/login/factor", PF_POST, F(F_METHOD) | F(F_ACTION) | F(F_CODE),
-	    FORM | PF_PAGE_FIRST, page_factor_post },
-	{ "/login/enrol", PF_GET, 0, FORM | PF_PAGE_FIRST, page_enrol },
-	{ "/login/enrol", PF_POST, F(F_CODE), FORM | PF_PAGE_FIRST, page_enrol_post },
-	{ "/login/enrol/qr.svg", PF_GET, 0, DB | PF_PAGE_FIRST, page_enrol_qr },
-	{ "/login/recovery-codes", PF_POST, 0, FORM | PF_PAGE_FULL, page_recovery_post },
-	{ "/logout", PF_POST, 0, FORM, page_logout },
-	{ "/logout/all", PF_POST, 0, FORM | PF_PAGE_FULL, page_logout_all },
-	{ "/reset", PF_GET, 0, FORM, page_reset },
-	{ "/reset", PF_POST, F(F_EMAIL), FORM, page_reset_post },
-	{ "/reset/confirm", PF_GET, F(F_TOKEN), FORM, page_password },
+	    FORM | PF_PAGE_FIRST, page_factor_post, 0 },
+	{ "/login/enrol", PF_GET, 0, FORM | PF_PAGE_FIRST, page_enrol, 0 },
+	{ "/login/enrol", PF_POST, F(F_CODE), FORM | PF_PAGE_FIRST, page_enrol_post, 0 },
+	{ "/login/enrol/qr.svg", PF_GET, 0, DB | PF_PAGE_FIRST, page_enrol_qr, 0 },
+	{ "/login/recovery-codes", PF_POST, 0, FORM | PF_PAGE_FULL, page_recovery_post, 0 },
+	{ "/logout", PF_POST, 0, FORM, page_logout, 0 },
+	{ "/logout/all", PF_POST, 0, FORM | PF_PAGE_FULL, page_logout_all, 0 },
+	{ "/reset", PF_GET, 0, FORM, page_reset, 0 },
+	{ "/reset", PF_POST, F(F_EMAIL), FORM, page_reset_post, 0 },
+	{ "/reset/confirm", PF_GET, F(F_TOKEN), FORM, page_password, 0 },
 	{ "/reset/confirm", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2), FORM,
-	    page_password_post },
-	{ "/setup", PF_GET, F(F_TOKEN), FORM, page_password },
-	{ "/setup", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2), FORM,
-	    page_password_post },
+	    page_password_post, 0 },
+	{ "/setup", PF_GET, F(F_TOKEN), FORM, page_password, 0 },
+	{ "/setup", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2) | F(F_NOPASSWORD),
+	    FORM, page_password_post, 0 },
 };
 
 static const struct pf_app app = {
 	"login", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX,
-	sql, SQL__MAX - PF_SQL_APP,
+	sql, SQL__MAX - PF_SQL_APP, NULL,
 };
 
 int

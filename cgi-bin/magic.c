@@ -119,14 +119,14 @@ page_callback_post(struct pf_req *r)
 #define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
 
 static const struct pf_page pages[] = {
-	{ "/magic", PF_GET, PF_FIELD(F_RETURN_TO), FORM, page_request },
-	{ "/magic", PF_POST, PF_FIELD(F_EMAIL) | PF_FIELD(F_RETURN_TO), FORM, page_request_post },
-	{ "/magic/callback", PF_GET, PF_FIELD(F_TOKEN), FORM, page_callback },
-	{ "/magic/callback", PF_POST, PF_FIELD(F_TOKEN), FORM, page_callback_post },
+	{ "/magic", PF_GET, PF_FIELD(F_RETURN_TO), FORM, page_request, 0 },
+	{ "/magic", PF_POST, PF_FIELD(F_EMAIL) | PF_FIELD(F_RETURN_TO), FORM, page_request_post, 0 },
+	{ "/magic/callback", PF_GET, PF_FIELD(F_TOKEN), FORM, page_callback, 0 },
+	{ "/magic/callback", PF_POST, PF_FIELD(F_TOKEN), FORM, page_callback_post, 0 },
 };
 
 static const struct pf_app app = {
-	"magic", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX, NULL, 0,
+	"magic", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX, NULL, 0, NULL,
 };
 
 int

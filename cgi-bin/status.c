@@ -213,14 +213,14 @@ page_healthz(struct pf_req *r)
 }
 
 static const struct pf_page pages[] = {
-	{ "/status", PF_GET, 0, 0, page_status },
-	{ "/status.json", PF_GET, 0, PF_PAGE_JSON, page_json },
-	{ "/healthz", PF_GET, 0, PF_PAGE_PLAIN, page_healthz },
+	{ "/status", PF_GET, 0, 0, page_status, 0 },
+	{ "/status.json", PF_GET, 0, PF_PAGE_JSON, page_json, 0 },
+	{ "/healthz", PF_GET, 0, PF_PAGE_PLAIN, page_healthz, 0 },
 };
 
 static const struct pf_app app = {
 	"status", pages, sizeof(pages) / sizeof(pages[0]), NULL, 0,
-	sql, SQL__MAX - PF_SQL_APP,
+	sql, SQL__MAX - PF_SQL_APP, NULL,
 };
 
 int

@@ -206,3 +206,31 @@ pf_account_set_password(struct pf_db *db, struct pf_pool *p, unsigned long long 
 		return PF_ACC_FAIL;
 	return affected == 1 ? PF_ACC_OK : PF_ACC_NOTFOUND;
 }
+
+enum pf_acc
+pf_account_set_email(struct pf_db *db, struct pf_pool *p, unsigned long long id,
+    const char *email)
+{
+	unsigned char bidx[PF_BIDX_LEN];
+	struct pf_val ct;
+	enum pf_cerr ce;
+	enum pf_dberr de;
+	unsigned long long affected = 0;
+	char *norm;
+
+	if ((norm = pf_email_normalise(p, email)) == NULL)
+		return PF_ACC_INVALID;
+	if (!pf_db_in_tx(db))
+		return PF_ACC_FAIL;
+	if ((ce = pf_bidx_write(db, "users.email", norm, strlen(norm), bidx)) != PF_C_OK ||
+	    (ce = pf_seal(db, p, PF_KS_USER, id, PF_AT("users", "email_enc", id), norm,
+	    strlen(norm), &ct)) != PF_C_OK)
+		return ce == PF_C_NOKEY ? PF_ACC_NOTFOUND : crypt_fail(ce);
+	de = pf_db_exec(db, PF_SQL_USER_SET_EMAIL, PF_ARGS(PF_BLOB((const char *)bidx,
+	    sizeof(bidx)), ct, PF_INT((long long)id)), &affected, NULL);
+	if (de == PF_DB_DUP)
+		return PF_ACC_DUP;
+	if (de != PF_DB_OK)
+		return PF_ACC_FAIL;
+	return affected == 1 ? PF_ACC_OK : PF_ACC_NOTFOUND;
+}

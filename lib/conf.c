@@ -73,6 +73,7 @@ static const struct ckey keys[] = {
 	{ "Auth.Password.Dictionary", C_PATH, "/var/cache/cracklib/cracklib_dict", 0, 0, NULL },
 	{ "Auth.Session.IdleMinutes", C_INT, "30", 1, 1440, NULL },
 	{ "Auth.Session.MaxHours", C_INT, "12", 1, 720, NULL },
+	{ "Auth.StepUp.Minutes", C_INT, "10", 1, 720, NULL },
 	{ "Auth.Session.PendingMinutes", C_INT, "10", 1, 60, NULL },
 	{ "Auth.Account.FreeAttempts", C_INT, "3", 1, 100, NULL },
 	{ "Auth.Account.LockAfter", C_INT, "10", 2, 1000, NULL },

@@ -81,14 +81,19 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "IFNULL(s.second_method, ''), s.mailbox, s.next_path, "
 	    "TIMESTAMPDIFF(SECOND, s.last_seen, UTC_TIMESTAMP(6)), "
 	    "s.expires_at > UTC_TIMESTAMP(6), "
-	    "t.confirmed <=> 1, u.phone_enc IS NOT NULL "
+	    "t.confirmed <=> 1, u.phone_enc IS NOT NULL, "
+	    "IFNULL(TIMESTAMPDIFF(SECOND, s.second_at, UTC_TIMESTAMP(6)), -1), "
+	    "IFNULL(u.org_id, 0) "
 	    "FROM sessions s JOIN users u ON u.id = s.user_id "
 	    "LEFT JOIN totp t ON t.user_id = s.user_id "
-	    "WHERE s.token_hash = ? AND u.status = 'active'",
+	    "LEFT JOIN orgs o ON o.id = u.org_id "
+	    "WHERE s.token_hash = ? AND u.status = 'active' "
+	    "AND (o.id IS NULL OR o.status = 'active')",
 	[PF_SQL_SESS_TOUCH] =
 	    "UPDATE sessions SET last_seen = UTC_TIMESTAMP(6) WHERE id = ?",
 	[PF_SQL_SESS_ELEVATE] =
 	    "UPDATE sessions SET token_hash = ?, level = 2, second_method = ?, "
+	    "second_at = UTC_TIMESTAMP(6), "
 	    "last_seen = UTC_TIMESTAMP(6), expires_at = created_at + INTERVAL ? HOUR "
 	    "WHERE id = ?",
 	[PF_SQL_SESS_MAILBOX] =
@@ -170,10 +175,47 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
 	/* audit.c */
 	[PF_SQL_AUDIT_INSERT] =
-	    "INSERT INTO audit_log (program, event, outcome, user_id, session_id, "
-	    "request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)",
+	    "INSERT INTO audit_log (program, event, outcome, actor_id, user_id, org_id, "
+	    "object, session_id, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 	[PF_SQL_AUDIT_SEAL] =
 	    "UPDATE audit_log SET ip_enc = ? WHERE id = ?",
+	[PF_SQL_AUDIT_CHANGE] =
+	    "UPDATE audit_log SET change_enc = ? WHERE id = ?",
+	[PF_SQL_TOK_DATA] =
+	    "UPDATE auth_tokens SET data_enc = ? WHERE id = ?",
+	[PF_SQL_TOK_DATA_GET] =
+	    "SELECT id, data_enc FROM auth_tokens WHERE token_hash = ? AND kind = ?",
+	[PF_SQL_SESS_NEXT] =
+	    "UPDATE sessions SET next_path = ? WHERE id = ?",
+	/* The grants in force: unexpired, of an active user, org-scoped
+	 * ones only in the organisation they were given in, and only
+	 * while it is active. */
+	[PF_SQL_PERM_LOAD] =
+	    "SELECT rp.permission, r.scope "
+	    "FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+	    "JOIN roles r ON r.id = ur.role_id "
+	    "JOIN role_permissions rp ON rp.role_id = r.id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id "
+	    "WHERE u.id = ? AND u.status = 'active' "
+	    "AND (ur.expires_at IS NULL OR ur.expires_at > UTC_TIMESTAMP(6)) "
+	    "AND (o.id IS NULL OR o.status = 'active') "
+	    "AND (r.scope = 'global' OR (ur.org_id = u.org_id AND o.id IS NOT NULL))",
+	[PF_SQL_ROLE_GET] =
+	    "SELECT name, scope, approval, label_de, label_en, requestable, builtin "
+	    "FROM roles WHERE id = ?",
+	[PF_SQL_ROLE_GRANT] =
+	    "INSERT INTO user_roles (user_id, role_id, org_id, granted_by, expires_at) "
+	    "SELECT u.id, r.id, IF(r.scope = 'org', u.org_id, NULL), ?, ? "
+	    "FROM users u JOIN roles r WHERE u.id = ? AND r.id = ? "
+	    "ON DUPLICATE KEY UPDATE org_id = VALUES(org_id), granted_by = VALUES(granted_by), "
+	    "granted_at = UTC_TIMESTAMP(6), expires_at = VALUES(expires_at)",
+	[PF_SQL_ROLE_REVOKE] =
+	    "DELETE FROM user_roles WHERE user_id = ? AND role_id = ?",
+	[PF_SQL_ROLE_HELD] =
+	    "SELECT IFNULL(expires_at, '') FROM user_roles WHERE user_id = ? AND role_id = ?",
+	[PF_SQL_USER_SET_EMAIL] =
+	    "UPDATE users SET email_bidx = ?, email_enc = ?, "
+	    "email_verified_at = UTC_TIMESTAMP(6), updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
 };
 
 struct pf_db {

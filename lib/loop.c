@@ -229,7 +229,7 @@ pf_main(const struct pf_app *app, int argc, char *argv[])
 	}
 	signals();
 	pool = pf_pool_new();
-	db = pf_db_new(app->name, app->sql, app->nsql);
+	db = pf_db_new(app->account != NULL ? app->account : app->name, app->sql, app->nsql);
 
 	if (listen_at == NULL && FCGX_IsCGI()) {
 		io = (struct pf_io){ cgi_getenv, cgi_read, cgi_write, NULL };

@@ -43,6 +43,10 @@ struct pf_req {
 	unsigned char		 secret[PF_TOKEN_BYTES];
 	int			 has_secret;
 	int			 sess_dropped;	/* a cookie named a dead session */
+	/* perm.c: the session user's grants, read once per request */
+	int			 perm_loaded;	/* 0 not yet, 1 read, -1 failed */
+	unsigned char		 perm_global[PF_PERM__MAX];
+	unsigned char		 perm_org[PF_PERM__MAX];
 	char			 csrf[PF_TOKEN_CHARS + 1];
 	/* response */
 	int			 status;

@@ -238,6 +238,16 @@ enum pf_libsql {
 	PF_SQL_REC_LEFT,
 	PF_SQL_AUDIT_INSERT,
 	PF_SQL_AUDIT_SEAL,
+	PF_SQL_AUDIT_CHANGE,
+	PF_SQL_TOK_DATA,
+	PF_SQL_TOK_DATA_GET,
+	PF_SQL_SESS_NEXT,
+	PF_SQL_PERM_LOAD,
+	PF_SQL_ROLE_GET,
+	PF_SQL_ROLE_GRANT,
+	PF_SQL_ROLE_REVOKE,
+	PF_SQL_ROLE_HELD,
+	PF_SQL_USER_SET_EMAIL,
 	PF_SQL_APP
 };
 
@@ -339,7 +349,12 @@ enum pf_acc	 pf_account_update(struct pf_db *, struct pf_pool *, unsigned long l
 /* The user's password hash ("" when none is set) and status, decrypted. */
 enum pf_acc	 pf_account_password(struct pf_db *, struct pf_pool *, unsigned long long id,
 		    const char **hash, const char **status);
-/* Store a new password hash, in a transaction.  activate: the account
+/* Change the address (normalised, sealed, its blind index renewed) and
+ * count it as verified, in a transaction; PF_ACC_DUP when taken. */
+enum pf_acc	 pf_account_set_email(struct pf_db *, struct pf_pool *, unsigned long long id,
+		    const char *email);
+/* Store a new password hash ("": none, sign-in by magic link only), in a
+ * transaction.  activate: the account
  * was proved by a link to its mailbox: invited becomes active and the
  * address counts as verified. */
 enum pf_acc	 pf_account_set_password(struct pf_db *, struct pf_pool *,
@@ -433,6 +448,9 @@ struct pf_session {
 	int			 mailbox;	/* proved control of the mailbox */
 	const char		*next;		/* where to go after the second factor */
 	int			 enrolled;	/* the user has a second factor */
+	long long		 factor_age;	/* seconds since the last second
+						 * factor; -1 before the first */
+	unsigned long long	 org;		/* the user's organisation, 0: none */
 };
 
 /* The request's session (loaded by the pipeline from its cookie; expired,
@@ -443,7 +461,11 @@ const struct pf_session *pf_req_session(const struct pf_req *);
  * lives Auth.Session.PendingMinutes. */
 enum pf_dberr	pf_session_start(struct pf_req *, unsigned long long user,
 		    enum pf_level, const char *first, int mailbox, const char *next);
-/* Raise the current session to PF_LEVEL_FULL with a new token. */
+/* 1 when the session's second factor is recent enough for the actions
+ * that need a step-up (Auth.StepUp.Minutes). */
+int		pf_session_fresh(const struct pf_session *);
+/* Raise the current session to PF_LEVEL_FULL with a new token; also what a
+ * step-up does (the second factor's time is renewed). */
 enum pf_dberr	pf_session_elevate(struct pf_req *, const char *second);
 /* Mark the mailbox as proved (an e-mail code was entered). */
 enum pf_dberr	pf_session_mailbox(struct pf_req *);
@@ -469,6 +491,13 @@ enum pf_dberr	pf_token_peek(struct pf_db *, struct pf_pool *, enum pf_tok,
 /* Use a token: exactly one caller ever gets its user (0 otherwise). */
 enum pf_dberr	pf_token_redeem(struct pf_db *, struct pf_pool *, enum pf_tok,
 		    const char *text, unsigned long long *user, const char **next);
+/* The same with a value bound to the token (e.g. the new address of a
+ * verify link), sealed under the user's key: issue stores data, redeem
+ * gives it back decrypted (NULL when the token is invalid or had none). */
+enum pf_dberr	pf_token_issue_data(struct pf_db *, struct pf_pool *, enum pf_tok,
+		    unsigned long long user, long minutes, const char *data, char **text);
+enum pf_dberr	pf_token_redeem_data(struct pf_db *, struct pf_pool *, enum pf_tok,
+		    const char *text, unsigned long long *user, const char **data);
 
 /* Mail a magic or reset link to the active account of an address, within
  * the request quotas; nothing is said about whether one exists (linkmail.c).
@@ -524,6 +553,90 @@ enum pf_outcome { PF_AUDIT_OK, PF_AUDIT_FAIL, PF_AUDIT_INFO };
  * the request's id, session and sealed IP.  detail: non-personal ASCII. */
 enum pf_dberr	pf_audit(struct pf_req *, const char *event, enum pf_outcome,
 		    unsigned long long user, const char *detail);
+
+/* What changed, for the audit trail: before and after as text (NULL when
+ * there was none).  Never a secret: no passwords, tokens or codes. */
+struct pf_change { const char *field, *before, *after; };
+/* Record a change of object (e.g. "user:42", "role:3") concerning user
+ * and org (0: none) in the caller's transaction.  The changes are stored
+ * as JSON, sealed under user's key (so erasing the user erases them) or
+ * the system key.  The actor is the session's user, as for pf_audit. */
+enum pf_dberr	pf_audit_change(struct pf_req *, const char *event, unsigned long long user,
+		    unsigned long long org, const char *object, const struct pf_change *,
+		    size_t n);
+
+/* ---- permissions (perm.c) ----------------------------------------------- */
+
+/* Named rights.  A role is a set of them with a scope: 'org' (objects of
+ * the holder's own organisation) or 'global' (everything).  The names are
+ * the rows of the permissions table. */
+enum pf_perm {
+	PF_PERM_NONE,
+	PF_PERM_DOCUMENTS_READ,
+	PF_PERM_DOCUMENTS_WRITE,
+	PF_PERM_DOCUMENTS_SHARE,
+	PF_PERM_USERS_INVITE,
+	PF_PERM_USERS_MANAGE,
+	PF_PERM_ROLES_APPROVE,
+	PF_PERM_AUDIT_READ,
+	PF_PERM_APPS_MANAGE,
+	PF_PERM_ORGS_MANAGE,
+	PF_PERM_STATUS_MANAGE,
+	PF_PERM_PRIVACY_MANAGE,
+	PF_PERM__MAX
+};
+const char	*pf_perm_name(enum pf_perm);	/* "documents.read" */
+enum pf_perm	 pf_perm_byname(const char *);	/* PF_PERM_NONE when unknown */
+
+/*
+ * The one access check.  1 when the session's user may do p on an object
+ * that belongs to organisation org (0: an object of no organisation, which
+ * only global grants reach).  The grants are read from the database once
+ * per request, so a revoked or expired role stops working at the next
+ * request; users of suspended organisations, disabled users and requests
+ * without a full session have none.  A database error denies.
+ */
+int		 pf_may(struct pf_req *, enum pf_perm, unsigned long long org);
+/* ... through a global grant (objects of any organisation). */
+int		 pf_may_global(struct pf_req *, enum pf_perm);
+/* ... in some scope: whether to offer a place at all.  Object checks
+ * still use pf_may. */
+int		 pf_may_some(struct pf_req *, enum pf_perm);
+/* The session user's organisation (0: none, or no session). */
+unsigned long long pf_req_org(const struct pf_req *);
+
+/* ---- roles (roles.c) ----------------------------------------------------- */
+
+struct pf_role {
+	unsigned long long	 id;
+	const char		*name;		/* [a-z0-9-], e.g. "key-user" */
+	const char		*scope;		/* org | global */
+	const char		*approval;	/* org (key users) | admin */
+	const char		*label;		/* in the request's language */
+	int			 requestable;
+	int			 builtin;
+};
+/* *found = 0 when there is no such role. */
+enum pf_dberr	pf_role_get(struct pf_req *, unsigned long long id, struct pf_role *,
+		    int *found);
+/*
+ * 1 when the session may give role to target (a user of organisation
+ * target_org), acting through permission via (PF_PERM_ROLES_APPROVE when
+ * deciding a request, PF_PERM_USERS_MANAGE when assigning): never to
+ * oneself; a global grant of via: any role; via in the target's
+ * organisation: org-scoped roles whose approval is 'org'.
+ */
+int		pf_may_grant(struct pf_req *, enum pf_perm via, const struct pf_role *,
+		    unsigned long long target, unsigned long long target_org);
+/* Grant (or renew) role to user, org-scoped grants bound to the user's
+ * organisation, expiring at expires (SQL DATETIME in UTC) or never
+ * (NULL).  In a transaction; audited as role.grant with before/after. */
+enum pf_dberr	pf_role_grant(struct pf_req *, unsigned long long user,
+		    const struct pf_role *, const char *expires);
+/* Take role from user; *removed = 0 when it was not held.  Audited as
+ * role.revoke. */
+enum pf_dberr	pf_role_revoke(struct pf_req *, unsigned long long user,
+		    const struct pf_role *, int *removed);
 
 /* ---- the request (req.c) ----------------------------------------------- */
 
@@ -606,6 +719,10 @@ const char	*pf_lang_negotiate(const char *accept, const char *dflt);
  * from a MariaDB DATETIME in UTC; NULL when it does not parse. */
 char	*pf_time_human(struct pf_pool *, const char *sqltime);
 char	*pf_time_rfc3339(struct pf_pool *, const char *sqltime);
+/* A date a user typed ("YYYY-MM-DD") as the SQL DATETIME of its start in
+ * UTC, which must lie in the future: 0, -1 when it is not a real date,
+ * -2 when it is today or past. */
+int	 pf_date_future(struct pf_pool *, const char *ymd, const char **sqltime);
 
 /* 0 when the configured mail transport can take a message. */
 int	pf_mail_check(void);
@@ -631,7 +748,11 @@ enum pf_page_flags {
 	PF_PAGE_FORM = 1 << 3,	/* renders forms: needs a CSRF token */
 	PF_PAGE_FIRST = 1 << 4,	/* needs a session past the first factor */
 	PF_PAGE_FULL = 1 << 5,	/* needs a fully signed-in session */
-	PF_PAGE_NOCSRF = 1 << 6	/* state changes authorised otherwise (APIs) */
+	PF_PAGE_NOCSRF = 1 << 6,	/* state changes authorised otherwise (APIs) */
+	/* needs a full session whose second factor is at most
+	 * Auth.StepUp.Minutes old: a GET is sent to /login/factor to renew
+	 * it and comes back, anything else is refused (403) */
+	PF_PAGE_STEPUP = 1 << 7
 };
 
 #define PF_FIELD(k)	(UINT64_C(1) << (k))
@@ -644,16 +765,21 @@ struct pf_page {
 	/* Returns 0 when it produced the response, else the HTTP status of
 	 * the error page the pipeline should render. */
 	int		(*handler)(struct pf_req *);
+	/* Non-zero: the pipeline answers 403 unless the session holds
+	 * this permission in some scope (pf_may_some).  The handler still
+	 * checks the object with pf_may. */
+	enum pf_perm	  perm;
 };
 
 struct pf_app {
-	const char		 *name;		/* program and DB account name */
+	const char		 *name;		/* program (and DB account) name */
 	const struct pf_page	 *pages;
 	size_t			  npages;
 	const struct pf_field	 *fields;	/* indexed by the program's keys */
 	size_t			  nfields;	/* at most 63 */
 	const char *const	 *sql;		/* statements from PF_SQL_APP on */
 	size_t			  nsql;
+	const char		 *account;	/* DB.Account.<account>; NULL: name */
 };
 
 int	pf_main(const struct pf_app *, int argc, char *argv[]);

@@ -100,6 +100,8 @@ pf_session_load(struct pf_req *r)
 	 * on file when a gateway is configured. */
 	s->enrolled = PF_CELL(&rows, 0, 9)->i != 0 ||
 	    (PF_CELL(&rows, 0, 10)->i != 0 && *pf_conf_str("SMS.URL") != '\0');
+	s->factor_age = PF_CELL(&rows, 0, 11)->i;
+	s->org = (unsigned long long)PF_CELL(&rows, 0, 12)->i;
 	r->session = s;
 	use_secret(r, raw);
 	pf_wipe(raw, sizeof(raw));
@@ -275,11 +277,19 @@ pf_session_elevate(struct pf_req *r, const char *second)
 	if (e == PF_DB_OK) {
 		r->session->level = PF_LEVEL_FULL;
 		r->session->second = pf_pstrdup(r->pool, second);
+		r->session->factor_age = 0;
 		set_cookie(r, raw, text);
 	}
 	pf_wipe(raw, sizeof(raw));
 	pf_wipe(text, sizeof(text));
 	return e;
+}
+
+int
+pf_session_fresh(const struct pf_session *s)
+{
+	return s != NULL && s->level == PF_LEVEL_FULL && s->factor_age >= 0 &&
+	    s->factor_age <= pf_conf_int("Auth.StepUp.Minutes") * 60;
 }
 
 enum pf_dberr
@@ -344,6 +354,14 @@ go(struct pf_req *r, const char *path)
 	return pf_resp_redirect(r, 303, path) == 0 ? -1 : 500;
 }
 
+/* 403 with the reason: the action needs the second factor again. */
+static int
+stepup_refused(struct pf_req *r)
+{
+	pf_set(r, "Error.Detail", pf_tr(r, "Error.StepUp"));
+	return 403;
+}
+
 int
 pf_auth_gate(struct pf_req *r)
 {
@@ -351,7 +369,8 @@ pf_auth_gate(struct pf_req *r)
 	const char *q = pf_req_env(r, "QUERY_STRING"), *here;
 	int get = (r->method & (PF_GET | PF_HEAD)) != 0;
 
-	if (!(r->page->flags & (PF_PAGE_FIRST | PF_PAGE_FULL)))
+	if (!(r->page->flags & (PF_PAGE_FIRST | PF_PAGE_FULL | PF_PAGE_STEPUP)) &&
+	    r->page->perm == PF_PERM_NONE)
 		return 0;
 	if (s == NULL) {
 		if (!get)
@@ -362,12 +381,29 @@ pf_auth_gate(struct pf_req *r)
 		return go(r, pf_psprintf(r->pool, "/login?%sreturn_to=%s",
 		    r->sess_dropped ? "expired=1&" : "", query_escape(r->pool, here)));
 	}
-	if (!(r->page->flags & PF_PAGE_FULL))
+	/* a page that needs a permission needs a full session */
+	if (!(r->page->flags & (PF_PAGE_FULL | PF_PAGE_STEPUP)) &&
+	    r->page->perm == PF_PERM_NONE)
 		return 0;
 	if (s->level != PF_LEVEL_FULL)
 		return get ? go(r, "/login/factor") : 403;
 	if (!s->enrolled)
 		return get ? go(r, "/login/enrol") : 403;
+	if ((r->page->flags & PF_PAGE_STEPUP) && !pf_session_fresh(s)) {
+		/* A form posted now would be lost: refuse it; a page view
+		 * asks for the factor and comes back. */
+		if (!get)
+			return stepup_refused(r);
+		here = q != NULL && *q ? pf_psprintf(r->pool, "%s?%s", r->path, q) : r->path;
+		if (!pf_local_path(here))
+			here = "/";
+		if (pf_db_exec(r->db, PF_SQL_SESS_NEXT, PF_ARGS(PF_STR(here),
+		    PF_INT((long long)s->id)), NULL, NULL) != PF_DB_OK)
+			return 503;
+		return go(r, "/login/factor");
+	}
+	if (r->page->perm != PF_PERM_NONE && !pf_may_some(r, r->page->perm))
+		return 403;
 	return 0;
 }
 

@@ -16,6 +16,7 @@
  * link.  They are parsed with a second HDF whose Config.VarEscapeMode is
  * "none" and cached apart, so no page template is ever parsed that way.
  */
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -68,6 +69,32 @@ nerr_to(NEOERR **nerr, char *err, size_t errsz, const char *what)
 	nerr_ignore(nerr);
 }
 
+/*
+ * A language is its file (lang/de.hdf: the layout, errors, sign-in) and
+ * the parts of the programs in its folder (lang/de/NAME.hdf), read in name
+ * order, so each program keeps its strings next to no other's.  path
+ * holds the main file and, on failure, the file that failed.
+ */
+static NEOERR *
+read_lang(HDF *h, char *path, size_t pathsz)
+{
+	NEOERR *nerr;
+	glob_t g;
+	size_t i, n = strlen(path);
+
+	if ((nerr = hdf_read_file(h, path)) != STATUS_OK)
+		return nerr;
+	snprintf(path + n - 4, pathsz - n + 4, "/*.hdf");
+	if (glob(path, 0, NULL, &g) != 0)
+		return STATUS_OK;	/* no parts */
+	for (i = 0; i < g.gl_pathc && nerr == STATUS_OK; i++) {
+		snprintf(path, pathsz, "%s", g.gl_pathv[i]);
+		nerr = hdf_read_file(h, path);
+	}
+	globfree(&g);
+	return nerr;
+}
+
 int
 pf_tmpl_init(char *err, size_t errsz)
 {
@@ -79,7 +106,7 @@ pf_tmpl_init(char *err, size_t errsz)
 	for (i = 0; i < NLANGS; i++) {
 		snprintf(path, sizeof(path), "%s/lang/%s.hdf", tmpldir, pf_langs[i]);
 		if ((nerr = hdf_init(&lang_hdf[i])) == STATUS_OK)
-			nerr = hdf_read_file(lang_hdf[i], path);
+			nerr = read_lang(lang_hdf[i], path, sizeof(path));
 		if (nerr == STATUS_OK && (nerr = hdf_init(&lang_global[i])) == STATUS_OK)
 			nerr = hdf_copy(lang_global[i], "L", lang_hdf[i]);
 		if (nerr != STATUS_OK) {

@@ -14,9 +14,9 @@ static const char *const kinds[] = {
 	[PF_TOK_VERIFY] = "verify",
 };
 
-enum pf_dberr
-pf_token_issue(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
-    unsigned long long user, long minutes, const char *next, char **text)
+static enum pf_dberr
+issue(struct pf_db *db, struct pf_pool *p, enum pf_tok kind, unsigned long long user,
+    long minutes, const char *next, char **text, unsigned long long *id)
 {
 	unsigned char raw[PF_TOKEN_BYTES], hash[32];
 	char t[PF_TOKEN_CHARS + 1];
@@ -33,11 +33,36 @@ pf_token_issue(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
 		next = "";
 	e = pf_db_exec(db, PF_SQL_TOK_INSERT, PF_ARGS(PF_STR(kinds[kind]),
 	    PF_BLOB((const char *)hash, sizeof(hash)), PF_INT((long long)user), PF_STR(next),
-	    PF_INT(minutes)), NULL, NULL);
+	    PF_INT(minutes)), NULL, id);
 	if (e == PF_DB_OK)
 		*text = pf_pstrdup(p, t);
 	pf_wipe(t, sizeof(t));
 	return e;
+}
+
+enum pf_dberr
+pf_token_issue(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
+    unsigned long long user, long minutes, const char *next, char **text)
+{
+	unsigned long long id;
+
+	return issue(db, p, kind, user, minutes, next, text, &id);
+}
+
+enum pf_dberr
+pf_token_issue_data(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
+    unsigned long long user, long minutes, const char *data, char **text)
+{
+	unsigned long long id;
+	struct pf_val v;
+	enum pf_dberr e;
+
+	if ((e = issue(db, p, kind, user, minutes, NULL, text, &id)) != PF_DB_OK)
+		return e;
+	if (pf_seal(db, p, PF_KS_USER, user, PF_AT("auth_tokens", "data_enc", id), data,
+	    strlen(data), &v) != PF_C_OK)
+		return PF_DB_ERROR;
+	return pf_db_exec(db, PF_SQL_TOK_DATA, PF_ARGS(v, PF_INT((long long)id)), NULL, NULL);
 }
 
 static enum pf_dberr
@@ -86,4 +111,30 @@ pf_token_redeem(struct pf_db *db, struct pf_pool *p, enum pf_tok kind, const cha
 	if (e != PF_DB_OK || n != 1)
 		return e;
 	return lookup(db, p, PF_SQL_TOK_GET, kind, hash, user, next);
+}
+
+enum pf_dberr
+pf_token_redeem_data(struct pf_db *db, struct pf_pool *p, enum pf_tok kind,
+    const char *text, unsigned long long *user, const char **data)
+{
+	unsigned char hash[32];
+	struct pf_rows rows;
+	struct pf_val v;
+	const char *next;
+	enum pf_dberr e;
+
+	*data = NULL;
+	if ((e = pf_token_redeem(db, p, kind, text, user, &next)) != PF_DB_OK || *user == 0)
+		return e;
+	if (pf_token_hash(text, hash) != 0)
+		return PF_DB_ERROR;
+	e = pf_db_query(db, p, PF_SQL_TOK_DATA_GET, PF_ARGS(PF_BLOB((const char *)hash, 32),
+	    PF_STR(kinds[kind])), &rows);
+	if (e != PF_DB_OK)
+		return e;
+	if (rows.n == 1 && pf_open(db, p, PF_AT("auth_tokens", "data_enc",
+	    (unsigned long long)PF_CELL(&rows, 0, 0)->i), PF_CELL(&rows, 0, 1), &v) == PF_C_OK &&
+	    v.type == PF_V_STR)
+		*data = v.s;
+	return PF_DB_OK;
 }

@@ -39,3 +39,69 @@ GRANT SELECT, INSERT, UPDATE ON auth_tokens TO 'pf_magic'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO 'pf_magic'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_magic'@'localhost';
 GRANT SELECT (id), UPDATE (ip_enc) ON audit_log TO 'pf_magic'@'localhost';
+
+-- Every program that loads sessions reads the permission model: the
+-- grants are checked afresh at every request (lib/perm.c).
+GRANT SELECT ON orgs TO 'pf_login'@'localhost';
+GRANT SELECT ON roles TO 'pf_login'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_login'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_login'@'localhost';
+GRANT SELECT ON orgs TO 'pf_magic'@'localhost';
+
+-- profile: one's own data, address, password, second factors, sessions
+-- and sign-in history.  Reads the audit log for the history (own rows,
+-- by the program's check).
+CREATE USER IF NOT EXISTS 'pf_profile'@'localhost';
+GRANT SELECT ON maintenance_windows TO 'pf_profile'@'localhost';
+GRANT SELECT ON data_keys TO 'pf_profile'@'localhost';
+GRANT SELECT, UPDATE ON users TO 'pf_profile'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON sessions TO 'pf_profile'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON auth_tokens TO 'pf_profile'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON totp TO 'pf_profile'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON recovery_codes TO 'pf_profile'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO 'pf_profile'@'localhost';
+GRANT SELECT ON orgs TO 'pf_profile'@'localhost';
+GRANT SELECT ON roles TO 'pf_profile'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_profile'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_profile'@'localhost';
+GRANT INSERT ON audit_log TO 'pf_profile'@'localhost';
+GRANT SELECT (id, created_at, event, outcome, user_id, ip_enc, detail),
+  UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_profile'@'localhost';
+
+-- rolereq: requests for roles and their decisions.
+CREATE USER IF NOT EXISTS 'pf_rolereq'@'localhost';
+GRANT SELECT ON maintenance_windows TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON data_keys TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON users TO 'pf_rolereq'@'localhost';
+GRANT SELECT, UPDATE ON sessions TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON totp TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON orgs TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON roles TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_rolereq'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON user_roles TO 'pf_rolereq'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON role_requests TO 'pf_rolereq'@'localhost';
+GRANT INSERT ON audit_log TO 'pf_rolereq'@'localhost';
+GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_rolereq'@'localhost';
+
+-- admin (the web program; its account is webadmin, because `admin` is
+-- the migration account of pforte-admin): users, organisations, roles,
+-- the status page's texts.  Creating
+-- a user creates their data key.  Reads the whole audit log (audit.read).
+CREATE USER IF NOT EXISTS 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON maintenance_windows TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON security_notices TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT ON data_keys TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON users TO 'pf_webadmin'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON sessions TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON auth_tokens TO 'pf_webadmin'@'localhost';
+GRANT SELECT, DELETE ON totp TO 'pf_webadmin'@'localhost';
+GRANT SELECT, DELETE ON recovery_codes TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON orgs TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON roles TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON role_permissions TO 'pf_webadmin'@'localhost';
+GRANT SELECT ON permissions TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON user_roles TO 'pf_webadmin'@'localhost';
+GRANT SELECT, UPDATE ON role_requests TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT ON audit_log TO 'pf_webadmin'@'localhost';
+GRANT UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_webadmin'@'localhost';

@@ -2,6 +2,9 @@
 <section class="error-page" aria-labelledby="error-title">
   <h1 id="error-title"><span class="error-code"><?cs var:Error.Code ?></span> <span class="error-title"><?cs var:Error.Title ?></span></h1>
   <p class="error-text"><?cs var:Error.Text ?></p>
+<?cs if:Error.Detail ?>
+  <p class="error-detail"><?cs var:Error.Detail ?></p>
+<?cs /if ?>
   <ul class="actions">
     <li><a class="button" href="<?cs var:Page.Base ?>/"><?cs call:icon("home") ?><span><?cs var:L.Error.Back ?></span></a></li>
     <li><a class="button button-secondary" href="<?cs var:Page.Base ?>/status"><?cs call:icon("status") ?><span><?cs var:L.Error.StatusLink ?></span></a></li>

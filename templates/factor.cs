@@ -64,7 +64,7 @@ def:factor_body(m, open) ?>
   <div class="auth-head">
     <span class="auth-mark"><?cs call:icon("shield") ?></span>
     <h1 id="auth-title"><?cs var:L.Factor.Title ?></h1>
-    <p class="auth-lead"><?cs var:L.Factor.Lead ?></p>
+    <p class="auth-lead"><?cs if:Factor.StepUp ?><?cs var:L.Factor.StepUp ?><?cs else ?><?cs var:L.Factor.Lead ?><?cs /if ?></p>
   </div>
 <?cs if:Form.Message ?>
   <div class="alert alert-error" role="alert"><?cs call:icon("degraded") ?><p><?cs var:Form.Message ?></p></div>

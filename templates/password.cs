@@ -36,6 +36,15 @@
     </div>
     <button type="submit" class="button-block"><?cs call:icon("ok") ?><span><?cs if:Password.Kind == "setup" ?><?cs var:L.Password.Submit.setup ?><?cs else ?><?cs var:L.Password.Submit.reset ?><?cs /if ?></span></button>
   </form>
+<?cs if:Password.Kind == "setup" ?>
+  <form class="auth-form auth-alt" method="post" action="<?cs var:Page.Base ?>/setup">
+    <input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>">
+    <input type="hidden" name="t" value="<?cs var:Password.Token ?>">
+    <input type="hidden" name="nopassword" value="1">
+    <p class="help"><?cs var:L.Password.NoPassword.Help ?></p>
+    <button type="submit" class="button-secondary button-block"><?cs call:icon("mail") ?><span><?cs var:L.Password.NoPassword.Submit ?></span></button>
+  </form>
+<?cs /if ?>
 </section>
 </div>
 <?cs include:"footer.cs" ?>

@@ -1,4 +1,5 @@
 /* Both language files carry exactly the same keys, none empty. */
+#include <glob.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,9 +17,19 @@ load(const char *lang)
 	const char *top = getenv("top_srcdir");
 	HDF *h = NULL;
 
+	glob_t g;
+	size_t i;
+
 	snprintf(path, sizeof(path), "%s/templates/lang/%s.hdf", top ? top : ".", lang);
 	assert_null(hdf_init(&h));
 	assert_null(hdf_read_file(h, path));
+	/* and the programs' parts, as lib/tmpl.c reads them */
+	snprintf(path, sizeof(path), "%s/templates/lang/%s/*.hdf", top ? top : ".", lang);
+	if (glob(path, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			assert_null(hdf_read_file(h, g.gl_pathv[i]));
+		globfree(&g);
+	}
 	return h;
 }
 

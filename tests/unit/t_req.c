@@ -56,13 +56,13 @@ static const struct pf_field fields[KEY__MAX] = {
 };
 static int handler(struct pf_req *r) { return 0; }
 static const struct pf_page pages[] = {
-	{ "/form", PF_GET | PF_POST, PF_FIELD(KEY_EMAIL) | PF_FIELD(KEY_NAME), 0, handler },
-	{ "/plain", PF_GET, 0, 0, handler },
+	{ "/form", PF_GET | PF_POST, PF_FIELD(KEY_EMAIL) | PF_FIELD(KEY_NAME), 0, handler, 0 },
+	{ "/plain", PF_GET, 0, 0, handler, 0 },
 	/* One path, one entry per method, each with its own fields. */
-	{ "/split", PF_GET, 0, 0, handler },
-	{ "/split", PF_POST, PF_FIELD(KEY_NAME), PF_PAGE_FORM, handler },
+	{ "/split", PF_GET, 0, 0, handler, 0 },
+	{ "/split", PF_POST, PF_FIELD(KEY_NAME), PF_PAGE_FORM, handler, 0 },
 };
-static const struct pf_app app = { "test", pages, 4, fields, KEY__MAX, NULL, 0 };
+static const struct pf_app app = { "test", pages, 4, fields, KEY__MAX, NULL, 0, NULL };
 static struct pf_pool *pool;
 static struct pf_req req;
 

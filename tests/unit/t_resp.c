@@ -154,8 +154,8 @@ t_cookies(void **state)
 static void
 t_error_bodies(void **state)
 {
-	static const struct pf_page json = { "/j", PF_GET, 0, PF_PAGE_JSON, NULL };
-	static const struct pf_page post = { "/p", PF_POST, 0, 0, NULL };
+	static const struct pf_page json = { "/j", PF_GET, 0, PF_PAGE_JSON, NULL, 0 };
+	static const struct pf_page post = { "/p", PF_POST, 0, 0, NULL, 0 };
 	struct pf_req r;
 
 	req_init(&r);

@@ -43,6 +43,9 @@ static const struct enccol {
 	ENC("auth_tokens", "data_enc"),
 	ENC("totp", "secret_enc"),
 	ENC("audit_log", "ip_enc"),
+	ENC("audit_log", "change_enc"),
+	ENC("role_requests", "reason_enc"),
+	ENC("role_requests", "comment_enc"),
 };
 #define NENC (sizeof(enccols) / sizeof(enccols[0]))
 
