@@ -110,6 +110,9 @@ void	 pf_session_forget(struct pf_req *);	/* wipe the request's secrets */
 int	 pf_csrf_check(struct pf_req *);	/* 1 when the form token matches */
 int	 pf_auth_gate(struct pf_req *);		/* 0, or the page's answer */
 void	 pf_session_present(struct pf_req *);	/* Session.* for the layout */
+/* The navigation for a visitor (0), a signed-in user (1) or one who may
+ * administer something (2). */
+void	 pf_tmpl_nav(struct pf_req *, int level);
 
 /* csrf.c */
 int	 pf_base_init(void);

@@ -41,9 +41,14 @@ static struct cached cached[NCACHED];
 #define NTEXT 8
 static struct cached textcached[NTEXT];
 
-/* The portal's navigation; later programs add their pages here. */
-static const struct { const char *path, *label, *icon; } nav[] = {
-	{ "/status", "Nav.Status", "status" },
+/* The portal's navigation: the status page for everybody, the rest for
+ * signed-in users (level 1) and those who may administer something (2). */
+static const struct { const char *path, *label, *icon; int level; } nav[] = {
+	{ "/", "Nav.Home", "home", 1 },
+	{ "/profile", "Nav.Profile", "user", 1 },
+	{ "/roles", "Nav.Roles", "key", 1 },
+	{ "/admin", "Nav.Admin", "shield", 2 },
+	{ "/status", "Nav.Status", "status", 0 },
 };
 
 static int
@@ -227,8 +232,6 @@ pf_tr_lang(const char *lang, const char *key)
 void
 pf_tmpl_begin(struct pf_req *r)
 {
-	size_t i;
-
 	if (hdf_init(&r->hdf) != STATUS_OK)
 		abort();
 	pf_set(r, "Page.Lang", r->lang);
@@ -236,13 +239,35 @@ pf_tmpl_begin(struct pf_req *r)
 	pf_set(r, "Page.Path", r->path ? r->path : "/");
 	pf_set(r, "Page.RequestId", r->id);
 	pf_set(r, "Portal.Name", pf_conf_str("Portal.Name"));
+	pf_tmpl_nav(r, 0);
+}
+
+/* A place is current on its own path and, but for "/", below it. */
+static int
+current(const char *path, const char *place)
+{
+	size_t n = strlen(place);
+
+	return path != NULL && (strcmp(path, place) == 0 ||
+	    (n > 1 && strncmp(path, place, n) == 0 && path[n] == '/'));
+}
+
+void
+pf_tmpl_nav(struct pf_req *r, int level)
+{
+	size_t i, n = 0;
+
+	hdf_remove_tree(r->hdf, "Nav");
 	for (i = 0; i < sizeof(nav) / sizeof(nav[0]); i++) {
+		if (nav[i].level > level)
+			continue;
 		pf_setf(r, pf_psprintf(r->pool, "%s%s", pf_base_path(), nav[i].path),
-		    "Nav.%zu.Href", i);
-		pf_setf(r, pf_tr(r, nav[i].label), "Nav.%zu.Label", i);
-		pf_setf(r, nav[i].icon, "Nav.%zu.Icon", i);
-		if (r->path != NULL && strcmp(r->path, nav[i].path) == 0)
-			pf_setf(r, "1", "Nav.%zu.Current", i);
+		    "Nav.%zu.Href", n);
+		pf_setf(r, pf_tr(r, nav[i].label), "Nav.%zu.Label", n);
+		pf_setf(r, nav[i].icon, "Nav.%zu.Icon", n);
+		if (current(r->path, nav[i].path))
+			pf_setf(r, "1", "Nav.%zu.Current", n);
+		n++;
 	}
 }
 
