@@ -455,9 +455,10 @@ is_int_type(const MYSQL_FIELD *f)
 	enum enum_field_types t = f->type;
 
 	/* IFNULL(), COALESCE() and CASE over an integer column come back as
-	 * DECIMAL(n,0); read as a string, PF_CELL()->i would be 0. */
+	 * DECIMAL(n,0) (n = 21 over BIGINT UNSIGNED, our ids); read as a
+	 * string, PF_CELL()->i would be 0. */
 	if ((t == MYSQL_TYPE_NEWDECIMAL || t == MYSQL_TYPE_DECIMAL) && f->decimals == 0 &&
-	    f->length <= 19)
+	    f->length <= 21)
 		return 1;
 	return t == MYSQL_TYPE_TINY || t == MYSQL_TYPE_SHORT || t == MYSQL_TYPE_LONG ||
 	    t == MYSQL_TYPE_INT24 || t == MYSQL_TYPE_LONGLONG || t == MYSQL_TYPE_YEAR;

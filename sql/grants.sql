@@ -47,6 +47,9 @@ GRANT SELECT ON roles TO 'pf_login'@'localhost';
 GRANT SELECT ON role_permissions TO 'pf_login'@'localhost';
 GRANT SELECT ON user_roles TO 'pf_login'@'localhost';
 GRANT SELECT ON orgs TO 'pf_magic'@'localhost';
+GRANT SELECT ON roles TO 'pf_magic'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_magic'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_magic'@'localhost';
 
 -- profile: one's own data, address, password, second factors, sessions
 -- and sign-in history.  Reads the audit log for the history (own rows,
