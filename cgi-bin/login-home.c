@@ -26,8 +26,7 @@ static int
 may_go(struct pf_req *r, unsigned perm)
 {
 	if (perm == ADMIN)
-		return pf_may_some(r, PF_PERM_USERS_MANAGE) || pf_may_some(r, PF_PERM_USERS_INVITE) ||
-		    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may_some(r, PF_PERM_STATUS_MANAGE);
+		return pf_may_admin(r);
 	return perm == PF_PERM_NONE || pf_may_some(r, (enum pf_perm)perm);
 }
 

@@ -94,6 +94,13 @@ pf_may_some(struct pf_req *r, enum pf_perm p)
 	return pf_may(r, p, pf_req_org(r));
 }
 
+int
+pf_may_admin(struct pf_req *r)
+{
+	return pf_may_some(r, PF_PERM_USERS_MANAGE) || pf_may_some(r, PF_PERM_USERS_INVITE) ||
+	    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may(r, PF_PERM_STATUS_MANAGE, 0);
+}
+
 unsigned long long
 pf_req_org(const struct pf_req *r)
 {

@@ -419,8 +419,6 @@ pf_session_present(struct pf_req *r)
 	if (pf_account_load(r->db, r->pool, r->session->user, &a) == PF_ACC_OK) {
 		pf_set(r, "Session.Active", "1");
 		pf_set(r, "Session.Name", a.name);
-		pf_tmpl_nav(r, pf_may_some(r, PF_PERM_USERS_MANAGE) ||
-		    pf_may_some(r, PF_PERM_USERS_INVITE) || pf_may_some(r, PF_PERM_ORGS_MANAGE) ||
-		    pf_may_some(r, PF_PERM_STATUS_MANAGE) ? 2 : 1);
+		pf_tmpl_nav(r, pf_may_admin(r) ? 2 : 1);
 	}
 }
