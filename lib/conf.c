@@ -85,6 +85,7 @@ static const struct ckey keys[] = {
 	{ "Auth.Magic.PerHour", C_INT, "5", 1, 1000, NULL },
 	{ "Auth.Magic.Minutes", C_INT, "15", 1, 60, NULL },
 	{ "Auth.Reset.Minutes", C_INT, "30", 5, 1440, NULL },
+	{ "Auth.Verify.Minutes", C_INT, "60", 5, 1440, NULL },
 	{ "Auth.Setup.Hours", C_INT, "72", 1, 720, NULL },
 	{ "Auth.EmailCode", C_BOOL, "1", 0, 1, NULL },
 	{ "Auth.Issuer", C_STR, "", 0, 0, NULL },

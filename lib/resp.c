@@ -31,9 +31,10 @@ static const struct { int code; const char *text; } reasons[] = {
 	{ 303, "See Other" }, { 304, "Not Modified" }, { 307, "Temporary Redirect" },
 	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 403, "Forbidden" },
 	{ 404, "Not Found" }, { 405, "Method Not Allowed" }, { 408, "Request Timeout" },
-	{ 410, "Gone" },
+	{ 409, "Conflict" }, { 410, "Gone" },
 	{ 411, "Length Required" }, { 413, "Content Too Large" },
 	{ 414, "URI Too Long" }, { 415, "Unsupported Media Type" },
+	{ 422, "Unprocessable Content" },
 	{ 429, "Too Many Requests" }, { 431, "Request Header Fields Too Large" },
 	{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
 };

@@ -354,6 +354,20 @@ go(struct pf_req *r, const char *path)
 	return pf_resp_redirect(r, 303, path) == 0 ? -1 : 500;
 }
 
+/*
+ * Where to come back to after signing in or a step-up: the path and its
+ * query, but not a query that carries a one-time token (the parameter t
+ * of every link we mail): that would be kept in sessions.next_path and in
+ * the login page's URL.  The user opens the link from the mail again.
+ */
+static const char *
+return_path(struct pf_req *r, const char *q)
+{
+	if (q == NULL || *q == '\0' || strncmp(q, "t=", 2) == 0 || strstr(q, "&t=") != NULL)
+		return r->path;
+	return pf_psprintf(r->pool, "%s?%s", r->path, q);
+}
+
 /* 403 with the reason: the action needs the second factor again. */
 static int
 stepup_refused(struct pf_req *r)
@@ -375,7 +389,7 @@ pf_auth_gate(struct pf_req *r)
 	if (s == NULL) {
 		if (!get)
 			return 401;
-		here = q != NULL && *q ? pf_psprintf(r->pool, "%s?%s", r->path, q) : r->path;
+		here = return_path(r, q);
 		if (strcmp(here, "/") == 0 || !pf_local_path(here))
 			return go(r, r->sess_dropped ? "/login?expired=1" : "/login");
 		return go(r, pf_psprintf(r->pool, "/login?%sreturn_to=%s",
@@ -394,7 +408,7 @@ pf_auth_gate(struct pf_req *r)
 		 * asks for the factor and comes back. */
 		if (!get)
 			return stepup_refused(r);
-		here = q != NULL && *q ? pf_psprintf(r->pool, "%s?%s", r->path, q) : r->path;
+		here = return_path(r, q);
 		if (!pf_local_path(here))
 			here = "/";
 		if (pf_db_exec(r->db, PF_SQL_SESS_NEXT, PF_ARGS(PF_STR(here),

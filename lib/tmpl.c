@@ -36,7 +36,7 @@ struct cached {
 	char	 name[64];
 	CSPARSE	*cs;
 };
-#define NCACHED 16
+#define NCACHED 32	/* the largest program has about 20 pages */
 static struct cached cached[NCACHED];
 #define NTEXT 8
 static struct cached textcached[NTEXT];
