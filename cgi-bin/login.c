@@ -72,12 +72,7 @@ static const struct pf_app app = {
 int
 link_invalid(struct pf_req *r)
 {
-	pf_resp_status(r, 410);
-	pf_set(r, "Message.Title", pf_tr(r, "Message.LinkInvalid.Title"));
-	pf_set(r, "Message.Text", pf_tr(r, "Message.LinkInvalid.Text"));
-	pf_set(r, "Message.Link.Href", "/login");
-	pf_set(r, "Message.Link.Label", pf_tr(r, "Nav.Login"));
-	return pf_render_page(r, "message.cs", "message", "Message.LinkInvalid.Title");
+	return pf_message(r, 410, "Message.LinkInvalid", "/login", "Nav.Login");
 }
 
 int
@@ -100,11 +95,8 @@ code_subject(struct pf_req *r)
 int
 busy(struct pf_req *r)
 {
-	pf_resp_status(r, 503);
 	pf_resp_header(r, "Retry-After", "2");
-	pf_set(r, "Message.Title", pf_tr(r, "Message.Busy.Title"));
-	pf_set(r, "Message.Text", pf_tr(r, "Message.Busy.Text"));
-	return pf_render_page(r, "message.cs", "message", "Message.Busy.Title");
+	return pf_message(r, 503, "Message.Busy", NULL, NULL);
 }
 
 const char *

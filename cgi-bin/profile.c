@@ -197,38 +197,21 @@ profile_render(struct pf_req *r, const char *tmpl, const char *name)
 int
 profile_message(struct pf_req *r, int status, const char *key, const char *back)
 {
-	struct pf_pool *p = pf_req_pool(r);
-
-	pf_resp_status(r, status);
-	pf_set(r, "Message.Title", pf_tr(r, pf_psprintf(p, "Profile.Error.%s.Title", key)));
-	pf_set(r, "Message.Text", pf_tr(r, pf_psprintf(p, "Profile.Error.%s.Text", key)));
-	if (back != NULL) {
-		pf_set(r, "Message.Link.Href", back);
-		pf_set(r, "Message.Link.Label", pf_tr(r, "Profile.Back"));
-	}
-	return pf_render_page(r, "message.cs", "message",
-	    pf_psprintf(p, "Profile.Error.%s.Title", key));
+	return pf_message(r, status, pf_psprintf(pf_req_pool(r), "Profile.Error.%s", key), back,
+	    "Profile.Back");
 }
 
 int
 link_invalid(struct pf_req *r)
 {
-	pf_resp_status(r, 410);
-	pf_set(r, "Message.Title", pf_tr(r, "Message.LinkInvalid.Title"));
-	pf_set(r, "Message.Text", pf_tr(r, "Message.LinkInvalid.Text"));
-	pf_set(r, "Message.Link.Href", "/profile");
-	pf_set(r, "Message.Link.Label", pf_tr(r, "Profile.Back"));
-	return pf_render_page(r, "message.cs", "message", "Message.LinkInvalid.Title");
+	return pf_message(r, 410, "Message.LinkInvalid", "/profile", "Profile.Back");
 }
 
 int
 busy(struct pf_req *r)
 {
-	pf_resp_status(r, 503);
 	pf_resp_header(r, "Retry-After", "2");
-	pf_set(r, "Message.Title", pf_tr(r, "Message.Busy.Title"));
-	pf_set(r, "Message.Text", pf_tr(r, "Message.Busy.Text"));
-	return pf_render_page(r, "message.cs", "message", "Message.Busy.Title");
+	return pf_message(r, 503, "Message.Busy", NULL, NULL);
 }
 
 int

@@ -190,12 +190,7 @@ load(struct pf_req *r, unsigned long long id, struct rreq *q, int *self)
 static int
 refuse_self(struct pf_req *r)
 {
-	pf_resp_status(r, 403);
-	pf_set(r, "Message.Title", pf_tr(r, "Roles.Self.Title"));
-	pf_set(r, "Message.Text", pf_tr(r, "Roles.Self.Text"));
-	pf_set(r, "Message.Link.Href", "/roles");
-	pf_set(r, "Message.Link.Label", pf_tr(r, "Roles.Title"));
-	return pf_render_page(r, "message.cs", "message", "Roles.Self.Title");
+	return pf_message(r, 403, "Roles.Self", "/roles", "Roles.Title");
 }
 
 /* The decision page of q, with the input of a refused decision and a

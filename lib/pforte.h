@@ -712,6 +712,12 @@ int		 pf_render(struct pf_req *, const char *name);
 int		 pf_render_page(struct pf_req *, const char *tmpl, const char *name,
 		    const char *title);
 
+/* A page with a message (message.cs): status, the language strings
+ * <key>.Title and <key>.Text, and a link to href labelled by the string
+ * label (href NULL: none). */
+int		 pf_message(struct pf_req *, int status, const char *key, const char *href,
+		    const char *label);
+
 /* ---- i18n (i18n.c) ----------------------------------------------------- */
 
 extern const char *const pf_langs[];	/* "de", "en", NULL */

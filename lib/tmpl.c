@@ -436,3 +436,19 @@ pf_render_page(struct pf_req *r, const char *tmpl, const char *name, const char 
 	pf_set(r, "Page.Title", pf_tr(r, title));
 	return pf_render(r, tmpl);
 }
+
+int
+pf_message(struct pf_req *r, int status, const char *key, const char *href,
+    const char *label)
+{
+	const char *title = pf_psprintf(r->pool, "%s.Title", key);
+
+	pf_resp_status(r, status);
+	pf_set(r, "Message.Title", pf_tr(r, title));
+	pf_set(r, "Message.Text", pf_tr(r, pf_psprintf(r->pool, "%s.Text", key)));
+	if (href != NULL) {
+		pf_set(r, "Message.Link.Href", href);
+		pf_set(r, "Message.Link.Label", pf_tr(r, label));
+	}
+	return pf_render_page(r, "message.cs", "message", title);
+}

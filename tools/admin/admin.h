@@ -24,12 +24,25 @@ int	cmd_list(const char *sql);
 /* The same account through libpforte, for what goes through the key layer. */
 struct pf_db *admin_db(void);
 
+/* Organisations and role grants (org.c), on their own connection: a
+ * new user, their organisation and first role are one transaction. */
+struct pf_db *roles_db(void);
+unsigned long long parse_id(const char *);	/* 0: not a positive id */
+int	org_usable(struct pf_db *, struct pf_pool *, unsigned long long org);
+void	user_set_org(struct pf_db *, unsigned long long user, unsigned long long org);
+void	role_give(struct pf_db *, struct pf_pool *, unsigned long long user,
+	    unsigned long long org, const char *role, const char *expires);
+int	role_take(struct pf_db *, struct pf_pool *, unsigned long long user,
+	    const char *role);
+void	roles_print(struct pf_db *, struct pf_pool *, unsigned long long user);
+
 int	cmd_migrate(const char *sqldir);
 int	cmd_grants(const char *sqldir);
 int	cmd_maintenance(int argc, char **argv);
 int	cmd_notice(int argc, char **argv);
 int	cmd_keys(int argc, char **argv);
 int	cmd_user(int argc, char **argv);
+int	cmd_org(int argc, char **argv);
 int	cmd_backup(int argc, char **argv);
 int	cmd_restore(int argc, char **argv);
 

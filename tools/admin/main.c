@@ -6,7 +6,9 @@
  *   maintenance  add | list | delete maintenance windows
  *   notice       add | list | delete security notices
  *   keys         init | status | rotate | new-kek | rewrap: encryption keys
- *   user         add | invite | unlock | show: user accounts
+ *   user         add | invite | unlock | show | grant | revoke: user accounts
+ *                and their roles
+ *   org          add | list: organisations
  *   backup       write an encrypted backup; restore verifies, then loads it
  *
  * It connects with the migration account DB.Account.admin.
@@ -28,7 +30,8 @@ usage(void)
 	    "  maintenance add|list|delete\n"
 	    "  notice add|list|delete\n"
 	    "  keys init|status|rotate|new-kek|rewrap\n"
-	    "  user add|invite|unlock|show\n"
+	    "  user add|invite|unlock|show|grant|revoke\n"
+	    "  org add|list\n"
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
@@ -77,6 +80,8 @@ main(int argc, char *argv[])
 		rc = cmd_keys(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "user") == 0)
 		rc = cmd_user(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "org") == 0)
+		rc = cmd_org(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "backup") == 0)
 		rc = cmd_backup(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "restore") == 0)
