@@ -1,8 +1,10 @@
 /*
- * libFuzzer target for what the login reads from a client besides forms:
- * token text (session cookies, one-time links) and the paths a return_to
- * may name.  A token must have exactly one spelling (decode, encode, get
- * the same text back), and an accepted return path must be same-origin.
+ * libFuzzer target for what the programs read from a client besides
+ * forms: token text (session cookies, one-time links), the paths a
+ * return_to may name and dates typed into forms (a role's expiry).  A
+ * token must have exactly one spelling (decode, encode, get the same text
+ * back), an accepted return path must be same-origin, and an accepted date
+ * must be exactly YYYY-MM-DD and come back as that day's start.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,6 +13,22 @@
 #include "pforte.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static struct pf_pool *pool;
+
+static void
+date(const char *s)
+{
+	const char *sql = "unset";
+	int rc = pf_date_future(pool, s, &sql);
+
+	if (rc == 0 && (strlen(s) != 10 || strspn(s, "0123456789-") != 10 ||
+	    strlen(sql) != 19 || strncmp(sql, s, 10) != 0 || strcmp(sql + 10, " 00:00:00") != 0))
+		abort();	/* accepted something that is not a plain date */
+	if (rc != 0 && (sql != NULL || (rc != -1 && rc != -2)))
+		abort();
+	pf_pool_reset(pool);
+}
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -31,6 +49,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pf_local_path(s) && (s[0] != '/' || s[1] == '/' || strchr(s, '\\') != NULL ||
 	    strpbrk(s, "\r\n\t ") != NULL))
 		abort();	/* would leave the origin or split a header */
+	if (pool == NULL)
+		pool = pf_pool_new();
+	date(s);
 	free(s);
 	return 0;
 }
