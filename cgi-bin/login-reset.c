@@ -151,7 +151,7 @@ page_password_post(struct pf_req *r)
 	else if ((why = pf_pw_policy(pw, a.email, a.name)) != PF_PW_OK)
 		return password_form(r, t, pf_pw_policy_key(why));
 	else if (pf_pw_hash(p, pw, &hash) != 0)
-		return busy(r);
+		return pf_busy(r);
 	n.token = t;
 	n.hash = hash;
 	n.email = a.email;

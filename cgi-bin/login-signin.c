@@ -170,7 +170,7 @@ page_login_post(struct pf_req *r)
 	}
 
 	if ((rc = verify(r, &a)) < 0)
-		return busy(r);
+		return pf_busy(r);
 	if (!a.ok) {
 		if ((rc = pf_tx(r, record_failure, &a)) != 0)
 			return rc;

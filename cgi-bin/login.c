@@ -92,13 +92,6 @@ code_subject(struct pf_req *r)
 	return pf_psprintf(pf_req_pool(r), "user:%llu", pf_req_session(r)->user);
 }
 
-int
-busy(struct pf_req *r)
-{
-	pf_resp_header(r, "Retry-After", "2");
-	return pf_message(r, 503, "Message.Busy", NULL, NULL);
-}
-
 const char *
 next_path(const struct pf_session *s)
 {

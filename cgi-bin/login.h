@@ -56,7 +56,5 @@ struct pf_account *session_account(struct pf_req *);
 int	code_wellformed(const char *method, const char *code);
 /* What the code throttle counts a session's guesses under: its user. */
 const char *code_subject(struct pf_req *);
-/* 503 page: the server is too busy for another password hash. */
-int	busy(struct pf_req *);
 
 #endif /* LOGIN_H */

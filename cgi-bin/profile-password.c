@@ -121,7 +121,7 @@ check_current(struct pf_req *r, struct newpw *n, const char *hash, const char *c
 		    "Profile.Error.Wait");
 	}
 	if ((rc = pf_pw_verify(hash, current, &rehash)) < 0)
-		return busy(r);
+		return pf_busy(r);
 	if (rc == 0) {
 		if ((rc = pf_tx(r, record_failure, n)) != 0)
 			return rc;
@@ -175,7 +175,7 @@ page_password_post(struct pf_req *r)
 		return form(r, n.has, "Profile.Error.Form");
 	}
 	if (pf_pw_hash(pf_req_pool(r), pw, &newhash) != 0)
-		return busy(r);
+		return pf_busy(r);
 	n.hash = newhash;
 	if ((rc = pf_tx(r, store, &n)) != 0)
 		return rc;

@@ -208,13 +208,6 @@ link_invalid(struct pf_req *r)
 }
 
 int
-busy(struct pf_req *r)
-{
-	pf_resp_header(r, "Retry-After", "2");
-	return pf_message(r, 503, "Message.Busy", NULL, NULL);
-}
-
-int
 main(int argc, char *argv[])
 {
 	return pf_main(&app, argc, argv);

@@ -78,7 +78,5 @@ int	profile_render(struct pf_req *, const char *tmpl, const char *name);
 int	profile_message(struct pf_req *, int status, const char *key, const char *back);
 /* The generic page of a link that is invalid, used or expired (410). */
 int	link_invalid(struct pf_req *);
-/* 503 page: the server is too busy for another password hash. */
-int	busy(struct pf_req *);
 
 #endif /* PROFILE_H */

@@ -717,6 +717,9 @@ int		 pf_render_page(struct pf_req *, const char *tmpl, const char *name,
  * label (href NULL: none). */
 int		 pf_message(struct pf_req *, int status, const char *key, const char *href,
 		    const char *label);
+/* The 503 page for a password hash that found no slot (pf_pw_hash,
+ * pf_pw_verify returning -1), with Retry-After. */
+int		 pf_busy(struct pf_req *);
 
 /* ---- i18n (i18n.c) ----------------------------------------------------- */
 

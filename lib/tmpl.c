@@ -452,3 +452,10 @@ pf_message(struct pf_req *r, int status, const char *key, const char *href,
 	}
 	return pf_render_page(r, "message.cs", "message", title);
 }
+
+int
+pf_busy(struct pf_req *r)
+{
+	pf_resp_header(r, "Retry-After", "2");
+	return pf_message(r, 503, "Message.Busy", NULL, NULL);
+}

@@ -13,7 +13,17 @@ def:admin_alerts() ?><?cs if:Form.Message ?>
 <div class="alert alert-error" role="alert"><?cs call:icon("degraded") ?><p><?cs var:Form.Message ?></p></div><?cs /if ?><?cs if:Form.Notice ?>
 <div class="alert alert-notice" role="status"><?cs call:icon("info") ?><p><?cs var:Form.Notice ?></p></div><?cs /if ?><?cs
 /def ?><?cs
-def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>"><?cs /def ?><?cs # The parts of the role forms (admin_roles.cs, admin_role.cs). ?><?cs
+def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>"><?cs /def ?><?cs # The organisation's kind (admin_orgs.cs, admin_org.cs). ?><?cs
+def:org_kind() ?>
+    <div class="field<?cs if:Form.Errors.kind ?> field-invalid<?cs /if ?>">
+      <label for="f-kind"><?cs var:L.Admin.Org.Kind ?></label><?cs call:field_error("kind") ?>
+      <select id="f-kind" name="kind">
+        <option value="customer"<?cs if:Form.Kind == "customer" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.customer ?></option>
+        <option value="partner"<?cs if:Form.Kind == "partner" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.partner ?></option>
+        <option value="internal"<?cs if:Form.Kind == "internal" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.internal ?></option>
+      </select>
+    </div><?cs
+/def ?><?cs # The parts of the role forms (admin_roles.cs, admin_role.cs). ?><?cs
 def:perm_boxes() ?>
     <fieldset class="field">
       <legend><?cs var:L.Admin.Role.Permissions ?></legend><?cs each:p = Admin.Perms ?>

@@ -20,14 +20,7 @@
   <form method="post" action="<?cs var:Page.Base ?>/admin/orgs">
     <?cs call:csrf() ?>
     <?cs call:field_text("name", L.Admin.Org.Name, Form.Name, L.Admin.Org.NameHelp, "text", 1) ?>
-    <div class="field<?cs if:Form.Errors.kind ?> field-invalid<?cs /if ?>">
-      <label for="f-kind"><?cs var:L.Admin.Org.Kind ?></label><?cs call:field_error("kind") ?>
-      <select id="f-kind" name="kind">
-        <option value="customer"<?cs if:Form.Kind == "customer" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.customer ?></option>
-        <option value="partner"<?cs if:Form.Kind == "partner" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.partner ?></option>
-        <option value="internal"<?cs if:Form.Kind == "internal" ?> selected<?cs /if ?>><?cs var:L.Admin.Kind.internal ?></option>
-      </select>
-    </div>
+    <?cs call:org_kind() ?>
     <div class="actions">
       <button type="submit"><?cs call:icon("home") ?><span><?cs var:L.Admin.Orgs.Submit ?></span></button>
     </div>
