@@ -1,7 +1,7 @@
 /*
  * home.c: the dashboard every signed-in user lands on: a greeting, the
  * current security notices and the places this user may go.  Later
- * programs add their places (documents, the app tray) here.  A place
+ * programs add their places (the app tray) here.  A place
  * shows only when the session holds its permission (or one of the
  * administrative ones, for the administration); the pages check again.
  */
@@ -15,6 +15,7 @@ static const struct {
 	const char	*href, *key, *icon;
 	unsigned	 perm;		/* PF_PERM_NONE: everybody */
 } places[] = {
+	{ "/documents", "Home.Place.documents", "doc", PF_PERM_DOCUMENTS_READ },
 	{ "/profile", "Home.Place.profile", "user", PF_PERM_NONE },
 	{ "/roles", "Home.Place.roles", "key", PF_PERM_NONE },
 	{ "/roles/queue", "Home.Place.queue", "ok", PF_PERM_ROLES_APPROVE },

@@ -98,6 +98,16 @@ static const struct ckey keys[] = {
 	{ "Keys.CacheSeconds", C_INT, "300", 1, 86400, NULL },
 	{ "Limits.Body", C_INT, "65536", 1024, PF_BODY_HARD_MAX, NULL },
 	{ "Limits.Fields", C_INT, "64", 1, PF_FIELDS_HARD_MAX, NULL },
+	{ "Documents.MaxMB", C_INT, "100", 1, 4096, NULL },
+	{ "Documents.QuotaMB", C_INT, "10240", 1, 16777216, NULL },
+	{ "Documents.RetentionDays", C_INT, "30", 0, 3650, NULL },
+	{ "Documents.Types", C_STR, "application/pdf image/png image/jpeg image/gif "
+	    "image/webp text/plain text/csv application/zip "
+	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document "
+	    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet "
+	    "application/vnd.openxmlformats-officedocument.presentationml.presentation "
+	    "application/vnd.oasis.opendocument.text application/vnd.oasis.opendocument.spreadsheet "
+	    "application/vnd.oasis.opendocument.presentation", 0, 0, NULL },
 	{ "Log.Syslog", C_BOOL, "0", 0, 1, NULL },
 	{ "Log.Debug", C_BOOL, "0", 0, 1, NULL },
 	{ "Status.CacheSeconds", C_INT, "15", 0, 3600, NULL },

@@ -19,7 +19,7 @@
 
 static const char *const scopes[] = {
 	[PF_KS_SYSTEM] = "system", [PF_KS_INDEX] = "index", [PF_KS_ORG] = "org",
-	[PF_KS_USER] = "user", [PF_KS_BACKUP] = "backup",
+	[PF_KS_USER] = "user", [PF_KS_BACKUP] = "backup", [PF_KS_DOCUMENT] = "document",
 };
 
 static const char *const cerr_str[PF_C__MAX] = {

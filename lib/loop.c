@@ -47,7 +47,7 @@ fcgi_read(struct pf_io *io, void *buf, size_t n)
 	return got;
 }
 
-static void
+static int
 fcgi_write(struct pf_io *io, const void *p, size_t n)
 {
 	FCGX_Stream *out = ((FCGX_Request *)io->ctx)->out;
@@ -56,10 +56,11 @@ fcgi_write(struct pf_io *io, const void *p, size_t n)
 		int k = (int)(n > 65536 ? 65536 : n);
 
 		if (FCGX_PutStr(p, k, out) != k)
-			return;	/* the client went away */
+			return -1;	/* the client went away */
 		p = (const char *)p + k;
 		n -= (size_t)k;
 	}
+	return 0;
 }
 
 static const char *
@@ -74,10 +75,10 @@ cgi_read(struct pf_io *io, void *buf, size_t n)
 	return fread(buf, 1, n, stdin);
 }
 
-static void
+static int
 cgi_write(struct pf_io *io, const void *p, size_t n)
 {
-	fwrite(p, 1, n, stdout);
+	return fwrite(p, 1, n, stdout) == n ? 0 : -1;
 }
 
 /* ---- the pipeline ---- */
@@ -111,9 +112,11 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 		rc = pf_session_load(&r);
 	if (rc == 0 && (r.session != NULL || (r.page->flags & PF_PAGE_FORM)))
 		pf_csrf_token(&r);
+	/* An upload's form token is in its body: pf_upload() checks it
+	 * before the file's first byte. */
 	if (rc == 0 && !(r.method & (PF_GET | PF_HEAD | PF_OPTIONS)) &&
-	    !(r.page->flags & PF_PAGE_NOCSRF) &&
-	    (!pf_csrf_origin_ok(&r) || !pf_csrf_check(&r))) {
+	    !(r.page->flags & PF_PAGE_NOCSRF) && (!pf_csrf_origin_ok(&r) ||
+	    (!(r.page->flags & PF_PAGE_UPLOAD) && !pf_csrf_check(&r)))) {
 		pf_log(&r, PF_LOG_WARN, "refused a state change without a valid form token: %s",
 		    r.path);
 		rc = 403;
@@ -134,7 +137,11 @@ serve(const struct pf_app *app, struct pf_pool *pool, struct pf_db *db, struct p
 			}
 		}
 	}
-	if (rc != 0)
+	if (rc != 0 && r.streamed)
+		/* Too late for an error page: the body stops short of its
+		 * Content-Length, and the client sees a broken transfer. */
+		pf_log(&r, PF_LOG_WARN, "%d after the head went out: response cut short", rc);
+	else if (rc != 0)
 		pf_resp_error(&r, rc);
 	if (r.status >= 500)
 		pf_log(&r, PF_LOG_WARN, "%d for %s", r.status, r.path ? r.path : "-");

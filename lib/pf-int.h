@@ -55,18 +55,22 @@ struct pf_req {
 	const char		*ctype;
 	int			 nostore;
 	int			 head_only;
+	int			 streamed;	/* the head went out (pf_resp_stream_begin) */
+	int			 client_gone;	/* a write failed */
 };
 
 /* I/O of one request: FastCGI streams or CGI stdio. */
 struct pf_io {
 	const char	*(*getenv)(struct pf_io *, const char *);
 	size_t		 (*read)(struct pf_io *, void *, size_t);
-	void		 (*write)(struct pf_io *, const void *, size_t);
+	int		 (*write)(struct pf_io *, const void *, size_t);	/* 0 or -1 */
 	void		  *ctx;
 };
 
 /* req.c */
 int	 pf_req_parse(struct pf_req *);	/* 0 or the HTTP status of the error */
+/* Attach parsed pairs to the page's declared fields, validated: 0 or 400. */
+int	 pf_req_bind(struct pf_req *, const struct pf_pair *, size_t);
 
 /* resp.c */
 void	 pf_resp_finish(struct pf_req *);

@@ -99,6 +99,60 @@ enum pf_perr pf_form_parse(struct pf_pool *, const char *, size_t, size_t max,
 enum pf_perr pf_cookie_parse(struct pf_pool *, const char *, size_t max,
 	    struct pf_pair **pairs, size_t *npairs);
 
+/* ---- multipart/form-data (multipart.c) --------------------------------- */
+
+/*
+ * A streaming parser for multipart/form-data (RFC 7578, RFC 2046): input
+ * arrives in pieces of any size, part contents leave through callbacks
+ * as soon as they cannot be the start of a delimiter, so memory stays
+ * bounded by the boundary and the header limit, whatever the body's size.
+ * Strict: CRLF line ends, a Content-Disposition of form-data with a name
+ * in every part, no NUL or control characters in headers, names and file
+ * names valid UTF-8.  Quoted parameter values end at the next '"' (there
+ * are no backslash escapes: browsers percent-encode '"' instead).
+ */
+#define PF_MP_BOUNDARY_MAX	70
+#define PF_MP_HEADER_MAX	8192	/* all header lines of one part */
+#define PF_MP_PARTS_MAX		64
+
+enum pf_mperr {
+	PF_MP_OK = 0,
+	PF_MP_MALFORMED,	/* not multipart/form-data as we accept it */
+	PF_MP_LIMIT,		/* a header block, preamble or part count too large */
+	PF_MP_STOPPED,		/* a callback asked to stop */
+	PF_MP_TRUNCATED,	/* the input ended before the closing delimiter */
+	PF_MP__MAX
+};
+const char *pf_mperr_str(enum pf_mperr);
+
+/* The boundary of a Content-Type value ("multipart/form-data; boundary=x",
+ * the parameter quoted or not, 1..70 characters of RFC 2046's set): 0, or
+ * -1 when the type is something else or the boundary is missing or bad. */
+int	pf_mp_boundary(const char *ctype, char out[PF_MP_BOUNDARY_MAX + 1]);
+
+struct pf_mp_part {
+	const char	*name;		/* the form field's name */
+	const char	*filename;	/* NULL for a plain field; may be "" */
+	const char	*ctype;		/* the declared type or NULL: never trusted */
+};
+
+/* Each returns 0 to go on; anything else stops the parser (PF_MP_STOPPED). */
+struct pf_mp_cb {
+	int	(*part)(void *ctx, const struct pf_mp_part *);	/* headers done */
+	int	(*data)(void *ctx, const void *, size_t);	/* some content */
+	int	(*end)(void *ctx);				/* part complete */
+};
+
+struct pf_mp;
+struct pf_mp	*pf_mp_new(const char *boundary, const struct pf_mp_cb *, void *ctx);
+/* Feed the next piece of the body.  After an error every later call
+ * returns the same error. */
+enum pf_mperr	 pf_mp_feed(struct pf_mp *, const void *, size_t);
+/* At the end of the input: PF_MP_OK only when the closing delimiter was
+ * seen (what follows it, the epilogue, is ignored). */
+enum pf_mperr	 pf_mp_finish(struct pf_mp *);
+void		 pf_mp_free(struct pf_mp *);
+
 /* ---- declared input fields (field.c) ----------------------------------- */
 
 enum pf_ftype {
@@ -271,7 +325,9 @@ int		 pf_db_in_tx(const struct pf_db *);
 
 /* Whose data key encrypts a value.  Personal data uses the user's own key,
  * so destroying that key erases every copy (crypto-shredding). */
-enum pf_kscope { PF_KS_SYSTEM = 1, PF_KS_INDEX, PF_KS_ORG, PF_KS_USER, PF_KS_BACKUP };
+enum pf_kscope { PF_KS_SYSTEM = 1, PF_KS_INDEX, PF_KS_ORG, PF_KS_USER, PF_KS_BACKUP,
+	/* one key per document (owner: its id), content and metadata */
+	PF_KS_DOCUMENT };
 
 enum pf_cerr {
 	PF_C_OK = 0,
@@ -565,6 +621,51 @@ enum pf_dberr	pf_audit_change(struct pf_req *, const char *event, unsigned long 
 		    unsigned long long org, const char *object, const struct pf_change *,
 		    size_t n);
 
+/* ---- uploads (upload.c) ------------------------------------------------- */
+
+/* What a program does with the file of an upload, piece by piece.  Each
+ * returns 0, or an HTTP status that stops the upload. */
+struct pf_upload_ops {
+	/* The file part begins.  The form's other fields, which must come
+	 * before it, are bound and validated (pf_req_field) and the form
+	 * token is checked.  filename is the client's (valid UTF-8 without
+	 * controls, maybe ""): never a name to store anything under. */
+	int	(*begin)(struct pf_req *, void *ctx, const char *filename);
+	int	(*data)(struct pf_req *, void *ctx, const void *, size_t);
+	/* The whole file and the closing delimiter have arrived. */
+	int	(*end)(struct pf_req *, void *ctx);
+};
+/*
+ * Read the body of a PF_PAGE_UPLOAD page as multipart/form-data, in
+ * pieces, with the field named file as its one file part of at most max
+ * bytes.  0 when everything arrived and every callback passed; otherwise
+ * the status to answer: 400 (malformed, truncated, a client gone, a
+ * field after the file), 403 (form token), 411, 413 (over max: refused
+ * from Content-Length before anything is read, when it tells), 415 (not
+ * multipart), or a callback's.  After a failure past begin the program
+ * removes what it stored.
+ */
+int	pf_upload(struct pf_req *, const char *file, long long max,
+	    const struct pf_upload_ops *, void *ctx);
+
+/* ---- encrypted content in chunks (chunk.c) ------------------------------ */
+
+#define PF_CHUNK_MAX		(1024 * 1024)	/* plaintext bytes per chunk */
+#define PF_CHUNK_OVERHEAD	(1 + 8 + 12 + 16)	/* version, key id, nonce, tag */
+/*
+ * Seal chunk seq of object (e.g. a document version) under the active key
+ * of (scope, owner), in a transaction; last marks the final chunk, so
+ * that a dropped tail is noticed.  out holds n + PF_CHUNK_OVERHEAD bytes.
+ */
+enum pf_cerr	pf_chunk_seal(struct pf_db *, enum pf_kscope, unsigned long long owner,
+		    unsigned long long object, unsigned long long seq, int last,
+		    const void *, size_t n, unsigned char *out);
+/* Open it again: PF_C_BAD unless it is exactly that chunk, unaltered;
+ * out holds n - PF_CHUNK_OVERHEAD bytes. */
+enum pf_cerr	pf_chunk_open(struct pf_db *, unsigned long long object,
+		    unsigned long long seq, int last, const void *, size_t n,
+		    unsigned char *out, size_t *outlen);
+
 /* ---- permissions (perm.c) ----------------------------------------------- */
 
 /* Named rights.  A role is a set of them with a scope: 'org' (objects of
@@ -694,6 +795,16 @@ enum pf_cookie_flags { PF_COOKIE_SESSION = 1 << 0, PF_COOKIE_JS = 1 << 1 };
 int	pf_resp_cookie(struct pf_req *, const char *name, const char *value,
 	    long max_age, unsigned flags);
 
+/* Stream a body too large to buffer (stream.c): the head goes out now,
+ * with status, Content-Type ctype, Content-Length length, the security
+ * headers and the headers added so far.  After that an error can no
+ * longer become an error page: a handler that fails returns non-zero
+ * and the pipeline cuts the response short of its Content-Length, which
+ * every client notices.  pf_resp_stream returns -1 once the client has
+ * gone away. */
+int	pf_resp_stream_begin(struct pf_req *, const char *ctype, unsigned long long length);
+int	pf_resp_stream(struct pf_req *, const void *, size_t);
+
 /* ---- templates (tmpl.c) ------------------------------------------------ */
 
 /* Template data; every value is HTML-escaped on output unless a template
@@ -766,7 +877,11 @@ enum pf_page_flags {
 	/* needs a full session whose second factor is at most
 	 * Auth.StepUp.Minutes old: a GET is sent to /login/factor to renew
 	 * it and comes back, anything else is refused (403) */
-	PF_PAGE_STEPUP = 1 << 7
+	PF_PAGE_STEPUP = 1 << 7,
+	/* takes multipart/form-data of any size: the pipeline reads no
+	 * body and the handler calls pf_upload(), which binds the fields
+	 * and checks the form token before the file's first byte */
+	PF_PAGE_UPLOAD = 1 << 8
 };
 
 #define PF_FIELD(k)	(UINT64_C(1) << (k))

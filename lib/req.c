@@ -149,8 +149,8 @@ read_body(struct pf_req *r, char **body, size_t *len)
 }
 
 /* Attach each pair to its declared field; anything else is an error. */
-static int
-bind_fields(struct pf_req *r, const struct pf_pair *pv, size_t n)
+int
+pf_req_bind(struct pf_req *r, const struct pf_pair *pv, size_t n)
 {
 	const struct pf_app *a = r->app;
 	size_t i, k;
@@ -240,14 +240,19 @@ pf_req_parse(struct pf_req *r)
 		pf_log(r, PF_LOG_INFO, "rejected query: %s", pf_perr_str(pe));
 		return 400;
 	}
-	if ((rc = read_body(r, &body, &blen)) != 0)
+	/* An upload's body is the handler's to read (pf_upload), in pieces. */
+	if (!(r->page->flags & PF_PAGE_UPLOAD) && (rc = read_body(r, &body, &blen)) != 0)
 		return rc;
+	if (r->page->flags & PF_PAGE_UPLOAD) {
+		body = NULL;
+		blen = 0;
+	}
 	if (body != NULL && (pe = pf_form_parse(r->pool, body, blen, max, &pairs,
 	    &npairs)) != PF_PARSE_OK) {
 		pf_log(r, PF_LOG_INFO, "rejected body: %s", pf_perr_str(pe));
 		return pe == PF_PARSE_TOO_MANY ? 413 : 400;
 	}
-	if ((rc = bind_fields(r, pairs, npairs)) != 0)
+	if ((rc = pf_req_bind(r, pairs, npairs)) != 0)
 		return rc;
 	if (r->libvalues[PF_KEY_LANG] != NULL) {
 		for (i = 0; pf_langs[i]; i++)

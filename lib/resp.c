@@ -220,16 +220,17 @@ pf_resp_error(struct pf_req *r, int status)
 	return 0;
 }
 
-void
-pf_resp_finish(struct pf_req *r)
+/* The head: status, type, length, the security headers, the rest. */
+static void
+write_head(struct pf_req *r, unsigned long long length)
 {
 	struct pf_buf h = { 0 };
 
 	pf_buf_addf(&h, "Status: %d %s\r\n", r->status, pf_status_text(r->status));
-	if (r->body.len || r->status < 300 || r->status >= 400)
+	if (length || r->status < 300 || r->status >= 400)
 		pf_buf_addf(&h, "Content-Type: %s\r\n",
 		    r->ctype ? r->ctype : "text/html; charset=utf-8");
-	pf_buf_addf(&h, "Content-Length: %zu\r\n", r->body.len);
+	pf_buf_addf(&h, "Content-Length: %llu\r\n", length);
 	pf_buf_adds(&h, security_headers);
 	pf_buf_addf(&h, "Content-Language: %s\r\nVary: Accept-Language, Cookie\r\n"
 	    "X-Request-Id: %s\r\n", r->lang ? r->lang : "de", r->id);
@@ -237,7 +238,40 @@ pf_resp_finish(struct pf_req *r)
 		pf_buf_add(&h, r->headers.data, r->headers.len);
 	pf_buf_adds(&h, "\r\n");
 	r->io->write(r->io, h.data, h.len);
+	pf_buf_free(&h);
+}
+
+void
+pf_resp_finish(struct pf_req *r)
+{
+	if (r->streamed)
+		return;
+	write_head(r, r->body.len);
 	if (!r->head_only && r->body.len)
 		r->io->write(r->io, r->body.data, r->body.len);
-	pf_buf_free(&h);
+}
+
+int
+pf_resp_stream_begin(struct pf_req *r, const char *ctype, unsigned long long length)
+{
+	if (r->streamed)
+		return -1;
+	pf_resp_type(r, ctype);
+	write_head(r, length);
+	r->streamed = 1;
+	return 0;
+}
+
+int
+pf_resp_stream(struct pf_req *r, const void *p, size_t n)
+{
+	if (!r->streamed || r->client_gone)
+		return -1;
+	if (r->head_only || n == 0)
+		return 0;
+	if (r->io->write(r->io, p, n) < 0) {
+		r->client_gone = 1;
+		return -1;
+	}
+	return 0;
 }

@@ -46,6 +46,7 @@ static struct cached textcached[NTEXT];
 static const struct { const char *path, *label, *icon; int level; } nav[] = {
 	{ "/", "Nav.Home", "home", 1 },
 	{ "/profile", "Nav.Profile", "user", 1 },
+	{ "/documents", "Nav.Documents", "doc", 1 },
 	{ "/roles", "Nav.Roles", "key", 1 },
 	{ "/admin", "Nav.Admin", "shield", 2 },
 	{ "/status", "Nav.Status", "status", 0 },

@@ -86,6 +86,26 @@ GRANT SELECT, INSERT, UPDATE ON role_requests TO 'pf_rolereq'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_rolereq'@'localhost';
 GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_rolereq'@'localhost';
 
+-- documents: upload, versions, sharing, download.  Creates each
+-- document's data key; never destroys one (purging is pforte-admin's).
+-- Reads the organisations and roles to share with.
+CREATE USER IF NOT EXISTS 'pf_documents'@'localhost';
+GRANT SELECT ON maintenance_windows TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT ON data_keys TO 'pf_documents'@'localhost';
+GRANT SELECT ON users TO 'pf_documents'@'localhost';
+GRANT SELECT, UPDATE ON sessions TO 'pf_documents'@'localhost';
+GRANT SELECT ON totp TO 'pf_documents'@'localhost';
+GRANT SELECT ON orgs TO 'pf_documents'@'localhost';
+GRANT SELECT ON roles TO 'pf_documents'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_documents'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON documents TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON document_versions TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT, DELETE ON document_chunks TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT, DELETE ON document_shares TO 'pf_documents'@'localhost';
+GRANT INSERT ON audit_log TO 'pf_documents'@'localhost';
+GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_documents'@'localhost';
+
 -- admin (the web program; its account is webadmin, because `admin` is
 -- the migration account of pforte-admin): users, organisations, roles,
 -- the status page's texts.  Creating

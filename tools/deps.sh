@@ -19,7 +19,7 @@ set -euo pipefail
 BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev libp11-kit-dev
        libjwt-dev libjansson-dev liboath-dev libmariadb-dev libssl-dev
        libcurl4-openssl-dev libsodium-dev zlib1g-dev libqrencode-dev libcrack2-dev
-       cracklib-runtime)
+       cracklib-runtime libmagic-dev)
 RUN=(mariadb-server mariadb-client lighttpd lighttpd-mod-openssl openssl curl)
 APACHE=(apache2 libapache2-mod-fcgid)
 TEST=(libcmocka-dev "${APACHE[@]}" libfcgi-bin spawn-fcgi clang llvm

@@ -44,9 +44,10 @@ fake_read(struct pf_io *io, void *b, size_t n)
 	return k;
 }
 
-static void
+static int
 fake_write(struct pf_io *io, const void *p, size_t n)
 {
+	return 0;
 }
 
 enum key { KEY_EMAIL, KEY_NAME, KEY__MAX };

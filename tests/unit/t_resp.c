@@ -26,10 +26,11 @@ fake_read(struct pf_io *io, void *b, size_t n)
 	return 0;
 }
 
-static void
+static int
 fake_write(struct pf_io *io, const void *p, size_t n)
 {
 	pf_buf_add(&out, p, n);
+	return 0;
 }
 
 static struct pf_io io = { fake_getenv, fake_read, fake_write, NULL };

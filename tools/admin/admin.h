@@ -45,5 +45,6 @@ int	cmd_user(int argc, char **argv);
 int	cmd_org(int argc, char **argv);
 int	cmd_backup(int argc, char **argv);
 int	cmd_restore(int argc, char **argv);
+int	cmd_purge(int argc, char **argv);
 
 #endif /* ADMIN_H */

@@ -98,7 +98,7 @@ scope_of(const char *s)
 {
 	enum pf_kscope k;
 
-	for (k = PF_KS_SYSTEM; k <= PF_KS_BACKUP; k++)
+	for (k = PF_KS_SYSTEM; k <= PF_KS_DOCUMENT; k++)
 		if (strcmp(pf_kscope_name(k), s) == 0)
 			return k;
 	return 0;
@@ -400,6 +400,10 @@ keys_rotate(int argc, char **argv)
 	batch = atol(v[1]);
 	if (batch < 1 || batch > 100000)
 		die("--batch must be 1..100000");
+	/* A document's content would have to be re-encrypted chunk by chunk
+	 * for nothing a new KEK (keys new-kek, rewrap) does not give. */
+	if (strcmp(v[0], "document") == 0)
+		die("document keys are not rotated: `keys new-kek` and `keys rewrap` re-wrap them");
 	if (strcmp(v[0], "all") != 0 && (scope_of(v[0]) == 0 || scope_of(v[0]) == PF_KS_BACKUP))
 		die("--scope must be system, index, org, user or all");
 	provider_open();

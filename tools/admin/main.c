@@ -10,6 +10,7 @@
  *                and their roles
  *   org          add | list: organisations
  *   backup       write an encrypted backup; restore verifies, then loads it
+ *   purge        erase deleted documents after their retention period
  *
  * It connects with the migration account DB.Account.admin.
  */
@@ -33,6 +34,7 @@ usage(void)
 	    "  user add|invite|unlock|show|grant|revoke\n"
 	    "  org add|list\n"
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
+	    "  purge                   erase what was deleted long enough ago\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -86,6 +88,8 @@ main(int argc, char *argv[])
 		rc = cmd_backup(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "restore") == 0)
 		rc = cmd_restore(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "purge") == 0)
+		rc = cmd_purge(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);
