@@ -138,14 +138,6 @@ render_view(struct pf_req *r, const struct doc *d, const char *message)
 	return pf_render_page(r, "documents_view.cs", "documents", "Docs.View.Title");
 }
 
-static unsigned long long
-field_id(struct pf_req *r, int key)
-{
-	const char *f = pf_req_field(r, key);
-
-	return f ? strtoull(f, NULL, 10) : 0;
-}
-
 int
 page_view(struct pf_req *r)
 {

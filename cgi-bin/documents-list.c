@@ -36,7 +36,7 @@ page_list(struct pf_req *r)
 	struct doc d;
 	size_t i, k = 0;
 
-	q = text_trim(p, q ? q : "");
+	q = pf_trim(p, q ? q : "");
 	cat = cat ? cat : "";
 	if (list_query(r, cat, &rows) != PF_DB_OK)
 		return 503;

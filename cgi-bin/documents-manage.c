@@ -13,14 +13,6 @@
 
 #include "documents.h"
 
-static unsigned long long
-field_id(struct pf_req *r, int key)
-{
-	const char *f = pf_req_field(r, key);
-
-	return f ? strtoull(f, NULL, 10) : 0;
-}
-
 static const char *
 object(struct pf_req *r, const struct doc *d)
 {
@@ -112,12 +104,12 @@ page_edit(struct pf_req *r)
 	if ((rc = load_for(r, &d, 1)) != 0)
 		return rc < 0 ? 0 : rc;
 	e.doc = &d;
-	e.title = text_trim(p, t ? t : "");
-	e.description = text_trim(p, ds ? ds : "");
+	e.title = pf_trim(p, t ? t : "");
+	e.description = pf_trim(p, ds ? ds : "");
 	e.category = c ? c : "";
-	if (*e.title == '\0' || text_chars(e.title) > TITLE_MAX)
+	if (*e.title == '\0' || pf_utf8_chars(e.title) > TITLE_MAX)
 		return refuse(r, &d, 422, "Docs.Error.Title");
-	if (text_chars(e.description) > DESC_MAX)
+	if (pf_utf8_chars(e.description) > DESC_MAX)
 		return refuse(r, &d, 422, "Docs.Error.Description");
 	if ((rc = pf_tx(r, edit_tx, &e)) != 0)
 		return rc;
@@ -285,8 +277,9 @@ delete_tx(struct pf_req *r, void *arg)
 	    x->doc->org, object(r, x->doc), &ch, x->version ? 1 : 0) == PF_DB_OK ? 0 : 503;
 }
 
-int
-page_delete(struct pf_req *r)
+/* Both deletions: ask first (without confirm=1), then delete. */
+static int
+delete_page(struct pf_req *r, int version)
 {
 	const char *c = pf_req_field(r, F_CONFIRM);
 	struct del x;
@@ -295,33 +288,27 @@ page_delete(struct pf_req *r)
 
 	if ((rc = load_for(r, &d, 1)) != 0)
 		return rc < 0 ? 0 : rc;
-	if (c == NULL || strcmp(c, "1") != 0)
-		return confirm(r, &d, "/documents/delete", "Docs.Confirm.Document", 0);
 	memset(&x, 0, sizeof(x));
 	x.doc = &d;
+	if (version && (x.version = field_id(r, F_V)) == 0)
+		return 404;
+	if (c == NULL || strcmp(c, "1") != 0)
+		return confirm(r, &d, version ? "/documents/version/delete" : "/documents/delete",
+		    version ? "Docs.Confirm.Version" : "Docs.Confirm.Document", x.version);
 	if ((rc = pf_tx(r, delete_tx, &x)) != 0)
-		return rc;
-	return pf_resp_redirect(r, 303, "/documents?done=deleted");
+		return x.last ? refuse(r, &d, 409, "Docs.Error.LastVersion") : rc;
+	return version ? back(r, &d, "vdeleted") :
+	    pf_resp_redirect(r, 303, "/documents?done=deleted");
+}
+
+int
+page_delete(struct pf_req *r)
+{
+	return delete_page(r, 0);
 }
 
 int
 page_version_delete(struct pf_req *r)
 {
-	const char *c = pf_req_field(r, F_CONFIRM);
-	struct del x;
-	struct doc d;
-	int rc;
-
-	if ((rc = load_for(r, &d, 1)) != 0)
-		return rc < 0 ? 0 : rc;
-	memset(&x, 0, sizeof(x));
-	x.doc = &d;
-	if ((x.version = field_id(r, F_V)) == 0)
-		return 404;
-	if (c == NULL || strcmp(c, "1") != 0)
-		return confirm(r, &d, "/documents/version/delete", "Docs.Confirm.Version",
-		    x.version);
-	if ((rc = pf_tx(r, delete_tx, &x)) != 0)
-		return x.last ? refuse(r, &d, 409, "Docs.Error.LastVersion") : rc;
-	return back(r, &d, "vdeleted");
+	return delete_page(r, 1);
 }

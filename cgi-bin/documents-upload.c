@@ -91,12 +91,12 @@ check_new(struct pf_req *r, struct up *u)
 	    *c = pf_req_field(r, F_CAT);
 
 	u->is_new = 1;
-	u->title = text_trim(p, t ? t : "");
-	u->description = text_trim(p, d ? d : "");
+	u->title = pf_trim(p, t ? t : "");
+	u->description = pf_trim(p, d ? d : "");
 	u->category = c ? c : "";
-	if (*u->title == '\0' || text_chars(u->title) > TITLE_MAX)
+	if (*u->title == '\0' || pf_utf8_chars(u->title) > TITLE_MAX)
 		return refuse(u, r, 422, "Docs.Error.Title");
-	if (text_chars(u->description) > DESC_MAX)
+	if (pf_utf8_chars(u->description) > DESC_MAX)
 		return refuse(u, r, 422, "Docs.Error.Description");
 	if ((u->org = upload_org(r)) == 0)
 		return refuse(u, r, 403, "Docs.Error.NoOrg");

@@ -17,7 +17,6 @@
  * Content, title, description and file names are sealed under the
  * document's own data key (lib/chunk.c, pf_seal); see sql/006.
  */
-#include <ctype.h>
 #include <stdlib.h>
 
 #include "documents.h"
@@ -185,34 +184,18 @@ org_val(unsigned long long org)
 	return org != 0 ? PF_INT((long long)org) : PF_NULL;
 }
 
+unsigned long long
+field_id(struct pf_req *r, int key)
+{
+	const char *f = pf_req_field(r, key);
+
+	return f ? strtoull(f, NULL, 10) : 0;
+}
+
 const char *
 idstr(struct pf_req *r, unsigned long long id)
 {
 	return pf_psprintf(pf_req_pool(r), "%llu", id);
-}
-
-size_t
-text_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-char *
-text_trim(struct pf_pool *p, const char *s)
-{
-	size_t n;
-
-	while (*s && isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	return pf_pstrndup(p, s, n);
 }
 
 long long

@@ -95,9 +95,9 @@ enum pf_dberr usage_of(struct pf_req *, unsigned long long org, long long *used,
 void	 set_categories(struct pf_req *, const char *selected);
 /* Organisations the session may upload to or share with (Docs.<node>.N). */
 enum pf_dberr set_orgs(struct pf_req *, const char *node, int all, unsigned long long skip);
-char	*text_trim(struct pf_pool *, const char *);
-size_t	 text_chars(const char *);
 long long max_upload(void);
+/* A validated id field's value, 0 when absent. */
+unsigned long long field_id(struct pf_req *, int key);
 /* An id as text, for templates. */
 const char *idstr(struct pf_req *, unsigned long long);
 

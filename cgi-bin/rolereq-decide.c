@@ -364,10 +364,10 @@ page_decide_post(struct pf_req *r)
 	if (dec == NULL)
 		return refuse(r, &q, 400, "Roles.Error.decision", "decision");
 	d.approve = strcmp(dec, "approve") == 0;
-	d.comment = text_trim(p, comment != NULL ? comment : "");
-	if (text_chars(d.comment) > COMMENT_MAX || strlen(d.comment) > TEXT_BYTES)
+	d.comment = pf_trim(p, comment != NULL ? comment : "");
+	if (pf_utf8_chars(d.comment) > COMMENT_MAX || strlen(d.comment) > TEXT_BYTES)
 		return refuse(r, &q, 422, "Roles.Error.comment", "comment");
-	exp = text_trim(p, exp != NULL ? exp : "");
+	exp = pf_trim(p, exp != NULL ? exp : "");
 	if (*exp) {
 		switch (pf_date_future(p, exp, &d.expires)) {
 		case 0:

@@ -240,8 +240,8 @@ page_request_post(struct pf_req *r)
 	a.org = pf_req_org(r);
 	if (!role.requestable || (a.org == 0 && strcmp(role.scope, "org") == 0))
 		return refuse(r, 400, "Roles.Error.notrequestable", "role");
-	a.reason = text_trim(pf_req_pool(r), in != NULL ? in : "");
-	chars = text_chars(a.reason);
+	a.reason = pf_trim(pf_req_pool(r), in != NULL ? in : "");
+	chars = pf_utf8_chars(a.reason);
 	if (chars < REASON_MIN || chars > REASON_MAX || strlen(a.reason) > TEXT_BYTES)
 		return refuse(r, 422, "Roles.Error.reason", "reason");
 	a.role = &role;

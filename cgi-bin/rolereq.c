@@ -12,8 +12,6 @@
  * holds roles.approve somewhere; the handlers check each request with
  * pf_may_grant().
  */
-#include <ctype.h>
-
 #include "rolereq.h"
 
 #define ID_MAX	9007199254740991LL	/* 2^53 - 1 */
@@ -120,30 +118,6 @@ static const struct pf_app app = {
 	"rolereq", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX,
 	sql, SQL__MAX - PF_SQL_APP, NULL
 };
-
-size_t
-text_chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-char *
-text_trim(struct pf_pool *p, const char *s)
-{
-	size_t n;
-
-	while (*s && isspace((unsigned char)*s))
-		s++;
-	n = strlen(s);
-	while (n > 0 && isspace((unsigned char)s[n - 1]))
-		n--;
-	return pf_pstrndup(p, s, n);
-}
 
 const char *
 label_of(const char *lang, const char *de, const char *en)

@@ -53,10 +53,6 @@ int	page_one(struct pf_req *);
 int	page_decide_post(struct pf_req *);
 
 /* rolereq.c: shared steps */
-/* Characters (code points) of valid UTF-8 text. */
-size_t	 text_chars(const char *);
-/* s without leading and trailing white space, in pool memory. */
-char	*text_trim(struct pf_pool *, const char *);
 /* A role's label in lang from a row's label_de and label_en columns. */
 const char *label_of(const char *lang, const char *de, const char *en);
 /* The ids of the users to ask about a request for role by a user of

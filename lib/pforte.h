@@ -85,6 +85,10 @@ struct pf_pair {
 /* 1 when [s, s+n) is valid UTF-8 without overlongs, surrogates, NUL or
  * code points above U+10FFFF. */
 int	pf_utf8_valid(const char *, size_t);
+/* Characters (code points) of valid UTF-8 text: what a form's limits
+ * count.  pf_trim: s without leading and trailing white space, in pool. */
+size_t	pf_utf8_chars(const char *);
+char	*pf_trim(struct pf_pool *, const char *);
 
 /* Parse application/x-www-form-urlencoded input (a query string or a
  * body) strictly: every pair needs a non-empty name, every %XX must be

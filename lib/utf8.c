@@ -1,6 +1,8 @@
 /*
- * utf8.c: strict UTF-8 validation (RFC 3629).
+ * utf8.c: strict UTF-8 validation (RFC 3629), and what forms count in it.
  */
+#include <ctype.h>
+
 #include "pf-int.h"
 
 int
@@ -39,4 +41,28 @@ pf_utf8_valid(const char *str, size_t n)
 		i += len;
 	}
 	return 1;
+}
+
+size_t
+pf_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+char *
+pf_trim(struct pf_pool *p, const char *s)
+{
+	size_t n;
+
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	return pf_pstrndup(p, s, n);
 }

@@ -1,4 +1,4 @@
-<?cs include:"macros.cs" ?><?cs include:"header.cs" ?><?cs #
+<?cs include:"macros.cs" ?><?cs include:"documents_macros.cs" ?><?cs include:"header.cs" ?><?cs #
   /documents: what the session may read (Docs.List.N: Id, Title, Org,
   Category, Updated), the search (Docs.Q) and the category filter
   (Docs.Cat, Docs.Categories.N).  Page.Can.Upload: the program found that
@@ -24,9 +24,7 @@
     </div>
     <div class="field">
       <label for="f-category"><?cs var:L.Docs.Field.Category ?></label>
-      <select id="f-category" name="category">
-        <option value=""><?cs var:L.Docs.Search.AllCategories ?></option><?cs each:c = Docs.Categories ?>
-        <option value="<?cs var:c.Value ?>"<?cs if:c.Selected == 1 ?> selected<?cs /if ?>><?cs var:c.Label ?></option><?cs /each ?>
+      <select id="f-category" name="category"><?cs call:category_options(L.Docs.Search.AllCategories) ?>
       </select>
     </div>
     <div class="actions"><button type="submit"><?cs call:icon("doc") ?><span><?cs var:L.Docs.Search.Submit ?></span></button></div>

@@ -1,4 +1,4 @@
-<?cs include:"macros.cs" ?><?cs include:"header.cs" ?><?cs #
+<?cs include:"macros.cs" ?><?cs include:"documents_macros.cs" ?><?cs include:"header.cs" ?><?cs #
   /documents/view: Docs.Doc (Id, Title, Description, Category,
   CategoryLabel, Org, Updated), its versions Docs.Versions.N (Id, Number,
   Name, Size, Type, Created).  Page.Can.Write: new version, edit, delete;
@@ -39,11 +39,7 @@
   <form method="post" action="<?cs var:Page.Base ?>/documents/upload" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>">
     <input type="hidden" name="id" value="<?cs var:Docs.Doc.Id ?>">
-    <div class="field">
-      <label for="f-file"><?cs var:L.Docs.Field.File ?> <span class="field-flag"><?cs var:L.Field.Required ?></span></label>
-      <p class="help" id="f-file-help"><?cs var:L.Docs.Field.FileHelp ?> <?cs var:Docs.MaxMB ?> MiB.</p>
-      <input id="f-file" name="file" type="file" required aria-describedby="f-file-help">
-    </div>
+<?cs call:file_field() ?>
     <button type="submit"><?cs call:icon("doc") ?><span><?cs var:L.Docs.NewVersion.Submit ?></span></button>
   </form>
 </section>
@@ -53,21 +49,7 @@
   <form method="post" action="<?cs var:Page.Base ?>/documents/edit">
     <input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>">
     <input type="hidden" name="id" value="<?cs var:Docs.Doc.Id ?>">
-    <div class="field">
-      <label for="f-title"><?cs var:L.Docs.Field.Title ?> <span class="field-flag"><?cs var:L.Field.Required ?></span></label>
-      <input id="f-title" name="title" type="text" value="<?cs var:Docs.Doc.Title ?>" maxlength="<?cs var:Docs.TitleMax ?>" required>
-    </div>
-    <div class="field">
-      <label for="f-description"><?cs var:L.Docs.Field.Description ?> <span class="field-flag"><?cs var:L.Field.Optional ?></span></label>
-      <textarea id="f-description" name="description" rows="4" maxlength="<?cs var:Docs.DescMax ?>"><?cs var:Docs.Doc.Description ?></textarea>
-    </div>
-    <div class="field">
-      <label for="f-category"><?cs var:L.Docs.Field.Category ?> <span class="field-flag"><?cs var:L.Field.Optional ?></span></label>
-      <select id="f-category" name="category">
-        <option value=""><?cs var:L.Docs.Field.NoCategory ?></option><?cs each:c = Docs.Categories ?>
-        <option value="<?cs var:c.Value ?>"<?cs if:c.Selected == 1 ?> selected<?cs /if ?>><?cs var:c.Label ?></option><?cs /each ?>
-      </select>
-    </div>
+<?cs call:doc_fields(Docs.Doc.Title, Docs.Doc.Description) ?>
     <button type="submit"><?cs call:icon("ok") ?><span><?cs var:L.Docs.Edit.Submit ?></span></button>
   </form>
 </section>
