@@ -148,6 +148,7 @@ struct pf_mp_cb {
 };
 
 struct pf_mp;
+/* NULL when boundary is not one (pf_mp_boundary checks it first). */
 struct pf_mp	*pf_mp_new(const char *boundary, const struct pf_mp_cb *, void *ctx);
 /* Feed the next piece of the body.  After an error every later call
  * returns the same error. */

@@ -186,7 +186,8 @@ pf_upload(struct pf_req *r, const char *file, long long max,
 		return rc;
 	if (ct == NULL || pf_mp_boundary(ct, boundary) < 0)
 		return 415;
-	mp = pf_mp_new(boundary, &cb, &u);
+	if ((mp = pf_mp_new(boundary, &cb, &u)) == NULL)
+		return 415;
 	buf = pf_xmalloc(READ_PIECE);
 	rc = 0;
 	for (left = len; left > 0 && rc == 0; left -= (long long)got) {
