@@ -277,6 +277,17 @@ delete_tx(struct pf_req *r, void *arg)
 	    x->doc->org, object(r, x->doc), &ch, x->version ? 1 : 0) == PF_DB_OK ? 0 : 503;
 }
 
+static int
+version_of(struct pf_req *r, const struct doc *d, unsigned long long v)
+{
+	struct pf_rows rows;
+
+	if (pf_db_query(pf_req_db(r), pf_req_pool(r), SQL_VERSION, PF_ARGS(PF_INT((long long)v),
+	    PF_INT((long long)d->id)), &rows) != PF_DB_OK)
+		return 503;
+	return rows.n == 1 ? 0 : 404;
+}
+
 /* Both deletions: ask first (without confirm=1), then delete. */
 static int
 delete_page(struct pf_req *r, int version)
@@ -292,6 +303,10 @@ delete_page(struct pf_req *r, int version)
 	x.doc = &d;
 	if (version && (x.version = field_id(r, F_V)) == 0)
 		return 404;
+	/* Not a version of this document: the same 404 as any unknown id,
+	 * before a confirmation or a count of what is left. */
+	if (version && (rc = version_of(r, &d, x.version)) != 0)
+		return rc;
 	if (c == NULL || strcmp(c, "1") != 0)
 		return confirm(r, &d, version ? "/documents/version/delete" : "/documents/delete",
 		    version ? "Docs.Confirm.Version" : "Docs.Confirm.Document", x.version);
