@@ -114,7 +114,7 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	[SQL_VER_DROP - PF_SQL_APP] =
 	    "DELETE FROM document_versions WHERE id = ? AND state = 'uploading'",
 	[SQL_USAGE - PF_SQL_APP] =
-	    "SELECT IFNULL(SUM(v.size), 0) FROM document_versions v "
+	    "SELECT CAST(IFNULL(SUM(v.size), 0) AS SIGNED) FROM document_versions v "
 	    "JOIN documents d ON d.id = v.document_id WHERE d.org_id = ?",
 	/* serialises the quota check of concurrent uploads to one organisation */
 	[SQL_ORG_LOCK - PF_SQL_APP] =

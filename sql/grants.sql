@@ -88,6 +88,7 @@ GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_rolereq'@'loc
 
 -- documents: upload, versions, sharing, download.  Creates each
 -- document's data key; never destroys one (purging is pforte-admin's).
+-- Deletes a document row only when its first upload failed.
 -- Reads the organisations and roles to share with.
 CREATE USER IF NOT EXISTS 'pf_documents'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_documents'@'localhost';
@@ -99,7 +100,7 @@ GRANT SELECT ON orgs TO 'pf_documents'@'localhost';
 GRANT SELECT ON roles TO 'pf_documents'@'localhost';
 GRANT SELECT ON role_permissions TO 'pf_documents'@'localhost';
 GRANT SELECT ON user_roles TO 'pf_documents'@'localhost';
-GRANT SELECT, INSERT, UPDATE ON documents TO 'pf_documents'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON documents TO 'pf_documents'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON document_versions TO 'pf_documents'@'localhost';
 GRANT SELECT, INSERT, DELETE ON document_chunks TO 'pf_documents'@'localhost';
 GRANT SELECT, INSERT, DELETE ON document_shares TO 'pf_documents'@'localhost';
