@@ -46,6 +46,11 @@ static const struct enccol {
 	ENC("audit_log", "change_enc"),
 	ENC("role_requests", "reason_enc"),
 	ENC("role_requests", "comment_enc"),
+	/* under the document's own key, which rotation leaves alone: these
+	 * are scanned, and never found under a retiring key */
+	ENC("documents", "title_enc"),
+	ENC("documents", "description_enc"),
+	ENC("document_versions", "filename_enc"),
 };
 #define NENC (sizeof(enccols) / sizeof(enccols[0]))
 
