@@ -18,9 +18,11 @@
 #   3. `openssl speed -evp aes-256-gcm -seconds 3` (the 16384-byte column:
 #      the cipher alone, one core);
 # while the VmRSS and VmHWM of the documents FastCGI processes (lighttpd's
-# children running cgi-bin/documents, found from run/lighttpd.pid) are
-# sampled every 0.1 s, and read once more after both transfers.  Prints
-# markdown tables and stops the instance.  MB/s are 10^6 bytes a second.
+# children running cgi-bin/documents, found from run/lighttpd.pid) and of
+# lighttpd are sampled every 0.1 s and read again after each transfer, and
+# the CPU time of the documents processes, lighttpd, MariaDB and curl is
+# taken around each transfer.  Prints markdown tables and stops the
+# instance.  MB/s are 10^6 bytes a second.
 # Needs SIZE MiB twice in /tmp (the file and its download) and once more
 # in the database's data directory under /tmp.
 # BENCH_PORT (default 37443) and BENCH_HTTP_PORT (default 37080) choose
@@ -100,6 +102,20 @@ mapfile -t dp < <(children "$build/cgi-bin/documents")
 lpid=$(cat "$STATE/run/lighttpd.pid")
 # kib FIELD PID: a /proc/PID/status field in kB.
 kib() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$2/status" 2> /dev/null || true; }
+# ticks PID...: CPU time (user + system, clock ticks) of the processes.
+ticks() {
+	local t=0 p line f
+	for p in "$@"; do
+		read -r line 2> /dev/null < "/proc/$p/stat" || continue
+		read -ra f <<< "${line##*) }"
+		t=$((t + f[11] + f[12]))
+	done
+	echo "$t"
+}
+machine() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+dbpid=$(cat "$STATE/run/mysqld.pid")
+# cpu: "documents lighttpd MariaDB machine nanoseconds" now.
+cpu() { echo "$(ticks "${dp[@]}") $(ticks "$lpid") $(ticks "$dbpid") $(machine) $(date +%s%N)"; }
 # snap: "pid VmRSS VmHWM" (kB) of each documents process and of lighttpd.
 snap() { local p; for p in "${dp[@]}" "$lpid"; do echo "$p $(kib VmRSS "$p") $(kib VmHWM "$p")"; done; }
 # Every 0.1 s until killed.
@@ -115,6 +131,9 @@ sampler=$!
 bytes=$(stat -c %s "$tmp/file.pdf")
 curlx() { curl -s --cacert "$STATE/tls/cert.pem" -b "$tmp/jar.key" -c "$tmp/jar.key" "$@"; }
 
+# The client's CPU time: what `times` says of this shell's children (curl).
+times > "$tmp/times.0"
+c0=$(cpu)
 # 1. upload (Expect: 100-continue off: curl would wait for lighttpd's 100)
 curlx -H "Origin: $BASE" -H 'Expect:' -o "$tmp/up.body" -D "$tmp/up.head" \
 	-w '%{http_code} %{time_total} %{size_upload}\n' \
@@ -130,11 +149,15 @@ if [ "$ucode" != 303 ] || [ -z "$doc" ]; then
 	exit 1
 fi
 after_up=$(snap)
+c1=$(cpu)
+times > "$tmp/times.1"
 
 # 2. download
 curlx -o "$tmp/back.pdf" -w '%{http_code} %{time_total} %{size_download}\n' \
 	"$BASE/documents/download?id=$doc" > "$tmp/down.w" || true
 read -r dcode dtime dgot < "$tmp/down.w"
+c2=$(cpu)
+times > "$tmp/times.2"
 if cmp -s "$tmp/file.pdf" "$tmp/back.pdf"; then same=identical; else same=DIFFERENT; fi
 sleep 0.3
 kill "$sampler" 2> /dev/null || true
@@ -161,6 +184,27 @@ echo "| --- | ---: | ---: | ---: |"
 echo "| upload, \`curl -F\` to POST /documents/upload ($usent bytes sent) | $ucode | $utime s | $(mbs "$usent" "$utime") MB/s |"
 echo "| download, GET /documents/download ($dgot bytes, $same) | $dcode | $dtime s | $(mbs "$dgot" "$dtime") MB/s |"
 echo "| \`openssl speed -evp aes-256-gcm -seconds 3\`, 16384-byte blocks | | | $gcm MB/s |"
+echo
+echo "| CPU seconds during | documents processes | lighttpd | MariaDB | curl | whole machine (of $(nproc) cores) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+# children FILE: user + system seconds of the children, from `times`
+# ("0m1.234s 0m0.567s", the second line).
+children_s() {
+	awk 'NR == 2 { t = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); t += a[1] * 60 + a[2] }
+		printf "%.3f", t }' "$1"
+}
+# spent STEP FROM TO CURL-SECONDS: the CPU time between two cpu() readings.
+spent() {
+	awk -v s="$1" -v a="$2" -v b="$3" -v c="$4" -v hz="$(getconf CLK_TCK)" 'BEGIN {
+		split(a, x, " "); split(b, y, " ")
+		printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f (%.2f cores busy) |\n", s,
+		    (y[1] - x[1]) / hz, (y[2] - x[2]) / hz, (y[3] - x[3]) / hz, c,
+		    (y[4] - x[4]) / hz, (y[4] - x[4]) / hz / ((y[5] - x[5]) / 1e9)
+	}'
+}
+t0=$(children_s "$tmp/times.0") t1=$(children_s "$tmp/times.1") t2=$(children_s "$tmp/times.2")
+spent upload "$c0" "$c1" "$(awk -v a="$t0" -v b="$t1" 'BEGIN { print b - a }')"
+spent download "$c1" "$c2" "$(awk -v a="$t1" -v b="$t2" 'BEGIN { print b - a }')"
 echo
 echo "| process | VmRSS before | VmHWM after upload | VmHWM after download | VmRSS after | highest VmRSS sampled |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
