@@ -21,6 +21,7 @@ struct attempt {
 	int			 rehash;
 	char			*newhash;
 	int			 locked;	/* this failure started a lock */
+	int			 suspended;	/* right, but the organisation is suspended */
 	struct pf_account	 acc;
 };
 
@@ -78,8 +79,13 @@ record_success(struct pf_req *r, void *arg)
 	struct pf_db *db = pf_req_db(r);
 	enum pf_dberr e;
 
-	if ((e = pf_throttle_clear(db, PF_THR_ACCOUNT, a->email)) != PF_DB_OK ||
-	    (e = pf_session_start(r, a->user, PF_LEVEL_FIRST, "password", 0, a->next)) !=
+	if ((e = pf_throttle_clear(db, PF_THR_ACCOUNT, a->email)) != PF_DB_OK)
+		return pf_tx_err(e);
+	/* The password was right, so saying why reveals nothing new. */
+	if ((a->suspended = pf_org_suspended(db, a->acc.org_id)) != 0)
+		return a->suspended < 0 ? 503 : pf_tx_err(pf_audit(r, "login.password",
+		    PF_AUDIT_FAIL, a->user, "org-suspended"));
+	if ((e = pf_session_start(r, a->user, PF_LEVEL_FIRST, "password", 0, a->next)) !=
 	    PF_DB_OK ||
 	    (e = pf_audit(r, "login.password", PF_AUDIT_OK, a->user, a->newhash ?
 	    "rehashed" : "")) != PF_DB_OK)
@@ -184,6 +190,10 @@ page_login_post(struct pf_req *r)
 		a.newhash = NULL;
 	if ((rc = pf_tx(r, record_success, &a)) != 0)
 		return rc;
+	if (a.suspended) {
+		pf_resp_status(r, 403);
+		return form(r, in, "Login.Error.OrgSuspended", NULL);
+	}
 	return pf_resp_redirect(r, 303, "/login/factor");
 }
 

@@ -83,6 +83,8 @@ page_callback(struct pf_req *r)
 	return pf_render_page(r, "magic_confirm.cs", "magic", "Magic.Confirm.Title");
 }
 
+/* *ok: 1 signed in, 0 the link did not work, -1 the organisation is
+ * suspended. */
 static int
 sign_in(struct pf_req *r, void *arg)
 {
@@ -99,6 +101,14 @@ sign_in(struct pf_req *r, void *arg)
 	if (user == 0 || pf_account_load(pf_req_db(r), pf_req_pool(r), user, &a) != PF_ACC_OK ||
 	    strcmp(a.status, "active") != 0)
 		return pf_tx_err(pf_audit(r, "login.magic", PF_AUDIT_FAIL, user, ""));
+	/* The link proved the mailbox: the member may hear why. */
+	switch (pf_org_suspended(pf_req_db(r), a.org_id)) {
+	case -1:
+		return 503;
+	case 1:
+		*ok = -1;
+		return pf_tx_err(pf_audit(r, "login.magic", PF_AUDIT_FAIL, user, "org-suspended"));
+	}
 	if ((e = pf_session_start(r, user, PF_LEVEL_FIRST, "magic", 1, next)) != PF_DB_OK ||
 	    (e = pf_audit(r, "login.magic", PF_AUDIT_OK, user, "")) != PF_DB_OK)
 		return pf_tx_err(e);
@@ -113,6 +123,8 @@ page_callback_post(struct pf_req *r)
 
 	if (rc != 0)
 		return rc;
+	if (ok < 0)
+		return pf_message(r, 403, "Message.OrgSuspended", NULL, NULL);
 	return ok ? pf_resp_redirect(r, 303, "/login/factor") : invalid(r);
 }
 

@@ -216,6 +216,8 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_USER_SET_EMAIL] =
 	    "UPDATE users SET email_bidx = ?, email_enc = ?, "
 	    "email_verified_at = UTC_TIMESTAMP(6), updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
+	[PF_SQL_ORG_STATUS] =
+	    "SELECT status FROM orgs WHERE id = ?",
 };
 
 struct pf_db {

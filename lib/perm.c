@@ -101,6 +101,25 @@ pf_may_admin(struct pf_req *r)
 	    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may(r, PF_PERM_STATUS_MANAGE, 0);
 }
 
+int
+pf_org_suspended(struct pf_db *db, unsigned long long org)
+{
+	struct pf_pool *p;
+	struct pf_rows rows;
+	int rc;
+
+	if (org == 0)
+		return 0;
+	p = pf_pool_new();
+	if (pf_db_query(db, p, PF_SQL_ORG_STATUS, PF_ARGS(PF_INT((long long)org)), &rows) !=
+	    PF_DB_OK)
+		rc = -1;
+	else
+		rc = rows.n == 1 && strcmp(pf_cell_str(&rows, 0, 0), "suspended") == 0;
+	pf_pool_free(p);
+	return rc;
+}
+
 unsigned long long
 pf_req_org(const struct pf_req *r)
 {

@@ -307,6 +307,7 @@ enum pf_libsql {
 	PF_SQL_ROLE_REVOKE,
 	PF_SQL_ROLE_HELD,
 	PF_SQL_USER_SET_EMAIL,
+	PF_SQL_ORG_STATUS,
 	PF_SQL_APP
 };
 
@@ -715,6 +716,11 @@ int		 pf_may_some(struct pf_req *, enum pf_perm);
 int		 pf_may_admin(struct pf_req *);
 /* The session user's organisation (0: none, or no session). */
 unsigned long long pf_req_org(const struct pf_req *);
+/* 1 when organisation org is suspended, 0 when it is active or org is 0
+ * (none), -1 when the database failed.  Sign-in asks after the first
+ * factor, so that a member hears why instead of being dropped at the
+ * next request (where session loading refuses it anyway). */
+int		 pf_org_suspended(struct pf_db *, unsigned long long org);
 
 /* ---- roles (roles.c) ----------------------------------------------------- */
 
