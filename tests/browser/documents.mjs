@@ -26,58 +26,18 @@
 //   T_WELCOME, T_TONEW, T_UPLOADED, T_VERSION, T_SHARED, T_404: English
 //                 texts to look for (dashboard, link, notices, 404 title)
 // Prints one "PASS\tdescription" or "FAIL\tdescription" line per check.
-import { createRequire } from 'node:module';
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { check, failures, launch, shots, sleep, totpCodes } from './common.mjs';
 
 const env = process.env;
-const require = createRequire(env.PW_DIR.replace(/\/?$/, '/'));
-const { chromium } = require('playwright-core');
-
-let failed = 0;
-function check(ok, desc, info) {
-	console.log(`${ok ? 'PASS' : 'FAIL'}\t${desc}${!ok && info !== undefined ? ` (${info})` : ''}`);
-	if (!ok)
-		failed++;
-	return ok;
-}
-
-mkdirSync(env.SHOTS, { recursive: true });
-let shotNo = 0;
-async function shot(page, name) {
-	shotNo++;
-	await page.screenshot({ path: `${env.SHOTS}/docs-${String(shotNo).padStart(2, '0')}-${name}.png`,
-	    fullPage: true });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const shot = shots('docs-');
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+const totp = totpCodes({ [env.KEY_SECRET]: Number(env.KEY_STEP || 0),
+	[env.PART_SECRET]: Number(env.PART_STEP || 0) });
 
-// TOTP codes from oathtool, each for a time step later than any used
-// before with the secret (the portal accepts a code once) and within the
-// one step ahead it allows; waits for the next step when both are used.
-const lastStep = { [env.KEY_SECRET]: Number(env.KEY_STEP || 0),
-	[env.PART_SECRET]: Number(env.PART_STEP || 0) };
-async function totp(secret) {
-	for (;;) {
-		const now = Math.floor(Date.now() / 1000), cur = Math.floor(now / 30);
-		const step = Math.max(cur, (lastStep[secret] || 0) + 1);
-		if (step <= cur || (step === cur + 1 && now % 30 < 28)) {
-			lastStep[secret] = step;
-			return execFileSync('oathtool', ['--totp', '-b', secret, '--now', `@${step * 30 + 1}`],
-			    { encoding: 'utf8' }).trim();
-		}
-		await sleep(1000);
-	}
-}
-
-const browser = await chromium.launch({
-	executablePath: env.CHROMIUM,
-	headless: true,
-	args: env.NO_SANDBOX === '1' ? ['--no-sandbox'] : [],
-});
-check(true, `chromium ${browser.version()} runs headless`);
+const browser = await launch();
 
 // One person: a context (own cookies, downloads accepted) and a page,
 // with what went wrong.  A 404 the walk asks for (expected) is no problem.
@@ -276,4 +236,4 @@ try {
 check(problems.length === 0, 'no console error or HTTP error', problems.slice(0, 5).join(' | '));
 check(csp.length === 0, 'no Content-Security-Policy violation', csp.slice(0, 5).join(' | '));
 await browser.close();
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

@@ -24,55 +24,15 @@
 //   MAILLINK_CMD  prints the path of the newest portal link mailed to $1
 //   T_WELCOME, T_CONTINUE     English texts to look for
 // Prints one "PASS\tdescription" or "FAIL\tdescription" line per check.
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { check, failures, launch, shots, sleep, totpCodes } from './common.mjs';
 
 const env = process.env;
-const require = createRequire(env.PW_DIR.replace(/\/?$/, '/'));
-const { chromium } = require('playwright-core');
+const shot = shots('roles-');
+const totp = totpCodes({ [env.ADMIN_SECRET]: Number(env.ADMIN_STEP || 0),
+	[env.KEY_SECRET]: Number(env.KEY_STEP || 0) });
 
-let failed = 0;
-function check(ok, desc, info) {
-	console.log(`${ok ? 'PASS' : 'FAIL'}\t${desc}${!ok && info !== undefined ? ` (${info})` : ''}`);
-	if (!ok)
-		failed++;
-	return ok;
-}
-
-mkdirSync(env.SHOTS, { recursive: true });
-let shotNo = 0;
-async function shot(page, name) {
-	shotNo++;
-	await page.screenshot({ path: `${env.SHOTS}/roles-${String(shotNo).padStart(2, '0')}-${name}.png`,
-	    fullPage: true });
-}
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// TOTP codes from oathtool, each for a time step later than any used
-// before with the secret (the portal accepts a code once) and within the
-// one step ahead it allows; waits for the next step when both are used.
-const lastStep = { [env.ADMIN_SECRET]: Number(env.ADMIN_STEP || 0),
-	[env.KEY_SECRET]: Number(env.KEY_STEP || 0) };
-async function totp(secret) {
-	for (;;) {
-		const now = Math.floor(Date.now() / 1000), cur = Math.floor(now / 30);
-		const step = Math.max(cur, (lastStep[secret] || 0) + 1);
-		if (step <= cur || (step === cur + 1 && now % 30 < 28)) {
-			lastStep[secret] = step;
-			return execFileSync('oathtool', ['--totp', '-b', secret, '--now', `@${step * 30 + 1}`],
-			    { encoding: 'utf8' }).trim();
-		}
-		await sleep(1000);
-	}
-}
-
-const browser = await chromium.launch({
-	executablePath: env.CHROMIUM,
-	headless: true,
-	args: env.NO_SANDBOX === '1' ? ['--no-sandbox'] : [],
-});
-check(true, `chromium ${browser.version()} runs headless`);
+const browser = await launch();
 
 // One person: a context (own cookies) and a page, with what went wrong.
 const problems = [];
@@ -245,4 +205,4 @@ try {
 check(problems.length === 0, 'no console error or HTTP error', problems.slice(0, 5).join(' | '));
 check(csp.length === 0, 'no Content-Security-Policy violation', csp.slice(0, 5).join(' | '));
 await browser.close();
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);

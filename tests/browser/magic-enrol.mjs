@@ -12,35 +12,13 @@
 //   T_SENT, T_CONFIRM, T_WELCOME, T_CONTINUE, T_BYE: the English
 //                 texts to look for (from templates/lang/en.hdf)
 // Prints one "PASS\tdescription" or "FAIL\tdescription" line per check.
-import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { check, failures, launch, shots } from './common.mjs';
 
 const env = process.env;
-const require = createRequire(env.PW_DIR.replace(/\/?$/, '/'));
-const { chromium } = require('playwright-core');
+const shot = shots('');
 
-let failed = 0;
-function check(ok, desc, info) {
-	console.log(`${ok ? 'PASS' : 'FAIL'}\t${desc}${!ok && info ? ` (${info})` : ''}`);
-	if (!ok)
-		failed++;
-	return ok;
-}
-
-mkdirSync(env.SHOTS, { recursive: true });
-let shotNo = 0;
-async function shot(page, name) {
-	shotNo++;
-	await page.screenshot({ path: `${env.SHOTS}/${String(shotNo).padStart(2, '0')}-${name}.png`, fullPage: true });
-}
-
-const browser = await chromium.launch({
-	executablePath: env.CHROMIUM,
-	headless: true,
-	args: env.NO_SANDBOX === '1' ? ['--no-sandbox'] : [],
-});
-check(true, `chromium ${browser.version()} runs headless`);
+const browser = await launch();
 const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
 // Violations of the Content-Security-Policy, as the page itself sees them
 // (an init script comes through CDP, not through the page's CSP).
@@ -139,4 +117,4 @@ try {
 check(problems.length === 0, 'no console error, failed request or HTTP error', problems.slice(0, 5).join(' | '));
 check(csp.length === 0, 'no Content-Security-Policy violation', csp.slice(0, 5).join(' | '));
 await browser.close();
-process.exit(failed ? 1 : 0);
+process.exit(failures() ? 1 : 0);
