@@ -1,6 +1,8 @@
 // common.mjs: what every browser walk (tests/browser/*.mjs, run by
 // tests/integ/browser*.test) shares: the checks and their count, the
-// screenshots, TOTP codes from oathtool, chromium from playwright-core.
+// screenshots, TOTP codes from oathtool, chromium from playwright-core,
+// one browser context per person with what went wrong in it, and
+// submitting forms.
 // Environment: PW_DIR (node_modules holding playwright-core), CHROMIUM,
 // NO_SANDBOX=1 when run as root, SHOTS (the screenshots' directory).
 import { createRequire } from 'node:module';
@@ -62,4 +64,50 @@ export async function launch() {
 	});
 	check(true, `chromium ${browser.version()} runs headless`);
 	return browser;
+}
+
+// What went wrong in any person's page (console errors, page errors, HTTP
+// errors) and the CSP violations the pages saw.  A 404 of a URL in
+// expected is one the walk asks for.
+export const problems = [];
+export const csp = [];
+export const expected = new Set();
+
+// One person: a context (own cookies; downloads when asked) and a page.
+export async function person(browser, who, downloads = false) {
+	const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US',
+	    acceptDownloads: downloads });
+	context.setDefaultTimeout(15000);
+	// Violations of the Content-Security-Policy, as the page itself sees
+	// them (an init script comes through CDP, not through the page's CSP).
+	await context.addInitScript(() => {
+		window.__csp = [];
+		document.addEventListener('securitypolicyviolation',
+		    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+	});
+	const page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() === 'error' && expected.has(m.location().url) && /\b404\b/.test(m.text()))
+			return;
+		if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+			problems.push(`${who}: console ${m.type()}: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
+	page.on('response', (r) => {
+		if (r.status() >= 400 && !(r.status() === 404 && expected.has(r.url())))
+			problems.push(`${who}: HTTP ${r.status()}: ${r.url()}`);
+	});
+	return page;
+}
+export async function collectCsp(page) {
+	csp.push(...await page.evaluate(() => window.__csp || []).catch(() => []));
+}
+export const text = async (page) => page.locator('body').innerText();
+export const path = (page) => new URL(page.url()).pathname + new URL(page.url()).search;
+// Submit the form holding sel (click its submit button) and wait for the
+// next page.
+export async function submit(page, sel) {
+	await Promise.all([page.waitForNavigation(),
+	    page.locator(`form:has(${sel}) [type="submit"]`).first().click()]);
+	await collectCsp(page);
 }

@@ -29,7 +29,10 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { check, failures, launch, shots, sleep, totpCodes } from './common.mjs';
+import {
+	check, collectCsp, csp, expected, failures, launch, path, person, problems, shots, sleep,
+	submit, text, totpCodes,
+} from './common.mjs';
 
 const env = process.env;
 const shot = shots('docs-');
@@ -39,46 +42,6 @@ const totp = totpCodes({ [env.KEY_SECRET]: Number(env.KEY_STEP || 0),
 
 const browser = await launch();
 
-// One person: a context (own cookies, downloads accepted) and a page,
-// with what went wrong.  A 404 the walk asks for (expected) is no problem.
-const problems = [];
-const expected = new Set();
-async function person(who) {
-	const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US',
-	    acceptDownloads: true });
-	context.setDefaultTimeout(15000);
-	await context.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation',
-		    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-	});
-	const page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error' && expected.has(m.location().url) && /\b404\b/.test(m.text()))
-			return;
-		if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
-			problems.push(`${who}: console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
-	page.on('response', (r) => {
-		if (r.status() >= 400 && !(r.status() === 404 && expected.has(r.url())))
-			problems.push(`${who}: HTTP ${r.status()}: ${r.url()}`);
-	});
-	return page;
-}
-const csp = [];
-async function collectCsp(page) {
-	csp.push(...await page.evaluate(() => window.__csp || []).catch(() => []));
-}
-const text = async (page) => page.locator('body').innerText();
-const path = (page) => new URL(page.url()).pathname + new URL(page.url()).search;
-// Submit the form holding sel (click its submit button) and wait for the
-// next page.
-async function submit(page, sel) {
-	await Promise.all([page.waitForNavigation(),
-	    page.locator(`form:has(${sel}) [type="submit"]`).first().click()]);
-	await collectCsp(page);
-}
 
 // Sign in with password and TOTP; true on the dashboard.
 async function signIn(page, who, email, pw, secret) {
@@ -124,7 +87,7 @@ async function download(page, who, file) {
 
 try {
 	// 1. The key user of A uploads a document.
-	const key = await person('keyuser');
+	const key = await person(browser, 'keyuser', true);
 	await signIn(key, 'keyuser', env.KEY_EMAIL, env.KEY_PW, env.KEY_SECRET);
 	let resp = await key.goto(`${env.BASE}/documents`);
 	check(resp.status() === 200, 'key user: GET /documents answers 200', resp.status());
@@ -193,7 +156,7 @@ try {
 	await shot(key, 'keyuser-list');
 
 	// 4. The partner user of P.
-	const part = await person('partner');
+	const part = await person(browser, 'partner', true);
 	await signIn(part, 'partner', env.PART_EMAIL, env.PART_PW, env.PART_SECRET);
 	resp = await part.goto(`${env.BASE}/documents`);
 	check(resp.status() === 200, 'partner: GET /documents answers 200', resp.status());

@@ -25,7 +25,10 @@
 //   T_WELCOME, T_CONTINUE     English texts to look for
 // Prints one "PASS\tdescription" or "FAIL\tdescription" line per check.
 import { execFileSync } from 'node:child_process';
-import { check, failures, launch, shots, sleep, totpCodes } from './common.mjs';
+import {
+	check, collectCsp, csp, expected, failures, launch, path, person, problems, shots, sleep,
+	submit, text, totpCodes,
+} from './common.mjs';
 
 const env = process.env;
 const shot = shots('roles-');
@@ -34,41 +37,6 @@ const totp = totpCodes({ [env.ADMIN_SECRET]: Number(env.ADMIN_STEP || 0),
 
 const browser = await launch();
 
-// One person: a context (own cookies) and a page, with what went wrong.
-const problems = [];
-async function person(who) {
-	const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'en-US' });
-	context.setDefaultTimeout(15000);
-	await context.addInitScript(() => {
-		window.__csp = [];
-		document.addEventListener('securitypolicyviolation',
-		    (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-	});
-	const page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
-			problems.push(`${who}: console ${m.type()}: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`${who}: page error: ${e.message}`));
-	page.on('response', (r) => {
-		if (r.status() >= 400)
-			problems.push(`${who}: HTTP ${r.status()}: ${r.url()}`);
-	});
-	return page;
-}
-const csp = [];
-async function collectCsp(page) {
-	csp.push(...await page.evaluate(() => window.__csp || []).catch(() => []));
-}
-const text = async (page) => page.locator('body').innerText();
-const path = (page) => new URL(page.url()).pathname + new URL(page.url()).search;
-// Submit the form holding sel (click its submit button) and wait for the
-// next page.
-async function submit(page, sel) {
-	await Promise.all([page.waitForNavigation(),
-	    page.locator(`form:has(${sel}) [type="submit"]`).first().click()]);
-	await collectCsp(page);
-}
 // Set a form field by name, whatever kind of control it is.
 async function setField(page, name, value) {
 	const el = page.locator(`[name="${name}"]`).first();
@@ -104,7 +72,7 @@ async function signIn(page, who, email, pw, secret) {
 
 try {
 	// 1. The administrator invites into organisation A.
-	const admin = await person('admin');
+	const admin = await person(browser, 'admin');
 	await signIn(admin, 'admin', env.ADMIN_EMAIL, env.ADMIN_PW, env.ADMIN_SECRET);
 	let resp = await admin.goto(`${env.BASE}/admin/invite`);
 	check(resp.status() === 200, 'admin: GET /admin/invite answers 200', resp.status());
@@ -125,7 +93,7 @@ try {
 	check(/^\/setup\?t=[A-Za-z0-9_-]{43}$/.test(link), 'the mail sink got the invitation with its link',
 	    link);
 	check(Date.now() - mark < 60000, 'the mail arrived within a minute');
-	const user = await person('invitee');
+	const user = await person(browser, 'invitee');
 	resp = await user.goto(`${env.BASE}${link}`);
 	check(resp.status() === 200, 'invitee: the link opens the password form (200)', resp.status());
 	await shot(user, 'invitee-setup');
@@ -169,7 +137,7 @@ try {
 	await shot(user, 'invitee-request-pending');
 
 	// 3. The key user of organisation A approves it.
-	const key = await person('keyuser');
+	const key = await person(browser, 'keyuser');
 	await signIn(key, 'keyuser', env.KEY_EMAIL, env.KEY_PW, env.KEY_SECRET);
 	resp = await key.goto(`${env.BASE}/roles/queue`);
 	check(resp.status() === 200, 'key user: GET /roles/queue answers 200', resp.status());
