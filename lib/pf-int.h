@@ -69,6 +69,9 @@ struct pf_io {
 
 /* req.c */
 int	 pf_req_parse(struct pf_req *);	/* 0 or the HTTP status of the error */
+/* The body's announced length (-1: none): 0, 411 for a POST or PUT that
+ * announces none, 400 for a malformed one. */
+int	 pf_req_length(struct pf_req *, long long *);
 /* Attach parsed pairs to the page's declared fields, validated: 0 or 400. */
 int	 pf_req_bind(struct pf_req *, const struct pf_pair *, size_t);
 

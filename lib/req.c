@@ -115,22 +115,38 @@ route(struct pf_req *r)
 	return r->page != NULL ? 405 : 404;
 }
 
-static int
-read_body(struct pf_req *r, char **body, size_t *len)
+int
+pf_req_length(struct pf_req *r, long long *n)
 {
-	const char *ct = env(r, "CONTENT_TYPE"), *cl = env(r, "CONTENT_LENGTH");
-	long long max = pf_conf_int("Limits.Body"), n;
-	char *end, *buf;
-	size_t got;
+	const char *cl = env(r, "CONTENT_LENGTH");
+	char *end;
 
-	*body = NULL;
-	*len = 0;
+	*n = -1;
 	if (cl == NULL || *cl == '\0')
 		return r->method == PF_POST || r->method == PF_PUT ? 411 : 0;
 	errno = 0;
-	n = strtoll(cl, &end, 10);
-	if (errno != 0 || *end != '\0' || n < 0)
+	*n = strtoll(cl, &end, 10);
+	if (errno != 0 || *end != '\0' || *n < 0)
 		return 400;
+	return 0;
+}
+
+static int
+read_body(struct pf_req *r, char **body, size_t *len)
+{
+	const char *ct = env(r, "CONTENT_TYPE");
+	long long max = pf_conf_int("Limits.Body"), n;
+	char *buf;
+	size_t got;
+	int rc;
+
+	*body = NULL;
+	*len = 0;
+	/* An upload's body is the handler's to read (pf_upload), in pieces. */
+	if (r->page->flags & PF_PAGE_UPLOAD)
+		return 0;
+	if ((rc = pf_req_length(r, &n)) != 0 || n < 0)
+		return rc;
 	if (n > max)
 		return 413;
 	if (n == 0)
@@ -240,13 +256,8 @@ pf_req_parse(struct pf_req *r)
 		pf_log(r, PF_LOG_INFO, "rejected query: %s", pf_perr_str(pe));
 		return 400;
 	}
-	/* An upload's body is the handler's to read (pf_upload), in pieces. */
-	if (!(r->page->flags & PF_PAGE_UPLOAD) && (rc = read_body(r, &body, &blen)) != 0)
+	if ((rc = read_body(r, &body, &blen)) != 0)
 		return rc;
-	if (r->page->flags & PF_PAGE_UPLOAD) {
-		body = NULL;
-		blen = 0;
-	}
 	if (body != NULL && (pe = pf_form_parse(r->pool, body, blen, max, &pairs,
 	    &npairs)) != PF_PARSE_OK) {
 		pf_log(r, PF_LOG_INFO, "rejected body: %s", pf_perr_str(pe));

@@ -10,7 +10,6 @@
  * the program's callbacks 64 KiB at a time, so memory does not grow with
  * its size.
  */
-#include <errno.h>
 #include <stdlib.h>
 
 #include "pf-int.h"
@@ -126,15 +125,12 @@ on_end(void *ctx)
 static int
 length_ok(struct up *u, long long *len)
 {
-	const char *cl = pf_req_env(u->r, "CONTENT_LENGTH");
-	char *end;
+	int rc;
 
-	if (cl == NULL || *cl == '\0')
-		return 411;
-	errno = 0;
-	*len = strtoll(cl, &end, 10);
-	if (errno != 0 || *end != '\0' || *len < 0)
-		return 400;
+	if ((rc = pf_req_length(u->r, len)) != 0)
+		return rc;
+	if (*len < 0)
+		return 411;	/* not a POST: pf_req_length lets it pass */
 	if (*len > u->max + (long long)u->maxtext + FRAMING_SLACK) {
 		pf_log(u->r, PF_LOG_INFO, "upload refused (413): %lld bytes announced", *len);
 		return 413;
