@@ -31,14 +31,9 @@ size_human(struct pf_pool *p, long long n)
 static const char *
 version_name(struct pf_req *r, unsigned long long v, const struct pf_val *enc)
 {
-	struct pf_val out;
+	const char *name = opened(r, "document_versions", "filename_enc", v, enc);
 
-	if (pf_open(pf_req_db(r), pf_req_pool(r), PF_AT("document_versions", "filename_enc", v),
-	    enc, &out) != PF_C_OK || out.type == PF_V_NULL) {
-		pf_log(r, PF_LOG_ERR, "documents: file name of version %llu does not open", v);
-		return "";
-	}
-	return out.s;
+	return name != NULL ? name : "";
 }
 
 static int

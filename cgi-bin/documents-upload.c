@@ -107,7 +107,7 @@ static int
 on_begin(struct pf_req *r, void *arg, const char *filename)
 {
 	struct up *u = arg;
-	const char *f = pf_req_field(r, F_ID), *cl = pf_req_env(r, "CONTENT_LENGTH");
+	const char *cl = pf_req_env(r, "CONTENT_LENGTH");
 	long long used, quota;
 	int rc;
 
@@ -115,8 +115,8 @@ on_begin(struct pf_req *r, void *arg, const char *filename)
 		return refuse(u, r, 422, "Docs.Error.NoFile");
 	if (name_clean(pf_req_pool(r), filename, &u->filename) < 0)
 		return refuse(u, r, 400, "Docs.Error.Name");
-	if (f != NULL) {
-		if ((rc = doc_load(r, strtoull(f, NULL, 10), &u->doc)) != 0)
+	if (pf_req_field(r, F_ID) != NULL) {
+		if ((rc = doc_load(r, field_id(r, F_ID), &u->doc)) != 0)
 			return rc;
 		if (!u->doc.may_write)
 			return refuse(u, r, 403, "Docs.Error.NoWrite");

@@ -204,16 +204,15 @@ max_upload(void)
 	return pf_conf_int("Documents.MaxMB") * 1024 * 1024;
 }
 
-/* A sealed column of the document, opened; "" when NULL, NULL when it
- * does not open (logged). */
-static const char *
-opened(struct pf_req *r, unsigned long long id, const char *column, const struct pf_val *v)
+const char *
+opened(struct pf_req *r, const char *table, const char *column, unsigned long long id,
+    const struct pf_val *v)
 {
 	struct pf_val out;
 
-	if (pf_open(pf_req_db(r), pf_req_pool(r), PF_AT("documents", column, id), v, &out) !=
-	    PF_C_OK) {
-		pf_log(r, PF_LOG_ERR, "documents: %s of document %llu does not open", column, id);
+	if (pf_open(pf_req_db(r), pf_req_pool(r), PF_AT(table, column, id), v, &out) != PF_C_OK) {
+		pf_log(r, PF_LOG_ERR, "documents: %s.%s of row %llu does not open", table, column,
+		    id);
 		return NULL;
 	}
 	return out.type == PF_V_NULL ? "" : out.s;
@@ -228,8 +227,9 @@ doc_row(struct pf_req *r, const struct pf_rows *rows, size_t i, struct doc *d)
 	d->category = pf_cell_str(rows, i, 2);
 	d->updated = pf_cell_str(rows, i, 5);
 	d->org_name = pf_cell_str(rows, i, 6);
-	if ((d->title = opened(r, d->id, "title_enc", PF_CELL(rows, i, 3))) == NULL ||
-	    (d->description = opened(r, d->id, "description_enc", PF_CELL(rows, i, 4))) == NULL)
+	if ((d->title = opened(r, "documents", "title_enc", d->id, PF_CELL(rows, i, 3))) == NULL ||
+	    (d->description = opened(r, "documents", "description_enc", d->id,
+	    PF_CELL(rows, i, 4))) == NULL)
 		return -1;
 	return 0;
 }
@@ -285,8 +285,7 @@ list_query(struct pf_req *r, const char *cat, struct pf_rows *rows)
 unsigned long long
 upload_org(struct pf_req *r)
 {
-	const char *f = pf_req_field(r, F_ORG);
-	unsigned long long org = f ? strtoull(f, NULL, 10) : pf_req_org(r);
+	unsigned long long org = pf_req_field(r, F_ORG) ? field_id(r, F_ORG) : pf_req_org(r);
 
 	return org != 0 && pf_may(r, PF_PERM_DOCUMENTS_WRITE, org) ? org : 0;
 }

@@ -96,6 +96,11 @@ void	 set_categories(struct pf_req *, const char *selected);
 /* Organisations the session may upload to or share with (Docs.<node>.N). */
 enum pf_dberr set_orgs(struct pf_req *, const char *node, int all, unsigned long long skip);
 long long max_upload(void);
+/* A sealed column of a document's row (table documents or
+ * document_versions, under the document's key), opened: "" when NULL,
+ * NULL when it does not open (logged). */
+const char *opened(struct pf_req *, const char *table, const char *column,
+	    unsigned long long id, const struct pf_val *);
 /* A validated id field's value, 0 when absent. */
 unsigned long long field_id(struct pf_req *, int key);
 /* An id as text, for templates. */
