@@ -40,17 +40,11 @@ page_home(struct pf_req *r)
 	long long left = 0;
 	char num[24];
 	size_t i, n;
-	int en = strcmp(pf_req_lang(r), "en") == 0;
 
-	if (pf_db_query(pf_req_db(r), p, SQL_NOTICES, NULL, 0, &notices) != PF_DB_OK ||
+	if (pf_db_query(pf_req_db(r), p, PF_SQL_NOTICES, NULL, 0, &notices) != PF_DB_OK ||
 	    pf_recovery_left(pf_req_db(r), s->user, &left) != PF_DB_OK)
 		return 503;
-	for (i = 0; i < notices.n; i++) {
-		pf_setf(r, pf_cell_str(&notices, i, en), "Home.Notices.%zu.Title", i);
-		pf_setf(r, pf_cell_str(&notices, i, 2 + en), "Home.Notices.%zu.Body", i);
-		pf_setf(r, pf_time_human(p, pf_cell_str(&notices, i, 4)), "Home.Notices.%zu.Published", i);
-		pf_setf(r, pf_cell_str(&notices, i, 5), "Home.Notices.%zu.Severity", i);
-	}
+	pf_notices_set(r, "Home.Notices", &notices, 5);
 	for (i = 0, n = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 		if (!may_go(r, places[i].perm))
 			continue;

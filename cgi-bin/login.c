@@ -27,14 +27,6 @@ static const struct pf_field fields[F__MAX] = {
 	[F_NOPASSWORD] = { "nopassword", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 };
 
-static const char *const sql[SQL__MAX - PF_SQL_APP] = {
-	[SQL_NOTICES - PF_SQL_APP] =
-	    "SELECT title_de, title_en, body_de, body_en, published_at, severity "
-	    "FROM security_notices WHERE published_at <= UTC_TIMESTAMP() "
-	    "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) "
-	    "ORDER BY published_at DESC LIMIT 5",
-};
-
 #define DB	PF_PAGE_DB
 #define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
 #define F(k)	PF_FIELD(k)
@@ -66,7 +58,7 @@ static const struct pf_page pages[] = {
 
 static const struct pf_app app = {
 	"login", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX,
-	sql, SQL__MAX - PF_SQL_APP, NULL,
+	NULL, 0, NULL,
 };
 
 int

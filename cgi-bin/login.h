@@ -17,11 +17,6 @@ enum field {
 	F_TOKEN, F_BYE, F_RESET, F_EXPIRED, F_NOPASSWORD, F__MAX
 };
 
-enum sql {
-	SQL_NOTICES = PF_SQL_APP,
-	SQL__MAX
-};
-
 /* login-signin.c */
 int	page_login(struct pf_req *);
 int	page_login_post(struct pf_req *);

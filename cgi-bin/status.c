@@ -18,7 +18,6 @@
 
 enum sql {
 	SQL_MAINT = PF_SQL_APP,
-	SQL_NOTICES,
 	SQL__MAX
 };
 
@@ -27,11 +26,6 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "SELECT title_de, title_en, body_de, body_en, starts_at, ends_at, "
 	    "starts_at <= UTC_TIMESTAMP() FROM maintenance_windows "
 	    "WHERE ends_at > UTC_TIMESTAMP() ORDER BY starts_at LIMIT 20",
-	[SQL_NOTICES - PF_SQL_APP] =
-	    "SELECT title_de, title_en, body_de, body_en, published_at, severity "
-	    "FROM security_notices WHERE published_at <= UTC_TIMESTAMP() "
-	    "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) "
-	    "ORDER BY published_at DESC LIMIT 10",
 };
 
 /* Components other than the database are checked at most every
@@ -88,7 +82,7 @@ gather(struct pf_req *r, struct status *st)
 	memset(st, 0, sizeof(*st));
 	st->db = PF_STATE_DOWN;
 	if (pf_db_query(db, p, SQL_MAINT, NULL, 0, &st->maint) == PF_DB_OK &&
-	    pf_db_query(db, p, SQL_NOTICES, NULL, 0, &st->notices) == PF_DB_OK)
+	    pf_db_query(db, p, PF_SQL_NOTICES, NULL, 0, &st->notices) == PF_DB_OK)
 		st->db = PF_STATE_OK;
 	else
 		pf_log(r, PF_LOG_ERR, "status: database unavailable");
@@ -138,12 +132,7 @@ page_status(struct pf_req *r)
 		pf_setf(r, pf_time_human(p, pf_cell_str(&st.maint, i, 5)), "Status.Maint.%zu.End", i);
 		pf_setf(r, PF_CELL(&st.maint, i, 6)->i ? "1" : "0", "Status.Maint.%zu.Current", i);
 	}
-	for (i = 0; i < st.notices.n; i++) {
-		pf_setf(r, pf_cell_str(&st.notices, i, en), "Status.Notices.%zu.Title", i);
-		pf_setf(r, pf_cell_str(&st.notices, i, 2 + en), "Status.Notices.%zu.Body", i);
-		pf_setf(r, pf_time_human(p, pf_cell_str(&st.notices, i, 4)), "Status.Notices.%zu.Published", i);
-		pf_setf(r, pf_cell_str(&st.notices, i, 5), "Status.Notices.%zu.Severity", i);
-	}
+	pf_notices_set(r, "Status.Notices", &st.notices, st.notices.n);
 	pf_resp_status(r, st.db == PF_STATE_OK ? 200 : 503);
 	return pf_render_page(r, "status.cs", "status", "Status.Title");
 }

@@ -218,6 +218,12 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "email_verified_at = UTC_TIMESTAMP(6), updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
 	[PF_SQL_ORG_STATUS] =
 	    "SELECT status FROM orgs WHERE id = ?",
+	/* the security notices in force, newest first (pf_notices_set) */
+	[PF_SQL_NOTICES] =
+	    "SELECT title_de, title_en, body_de, body_en, published_at, severity "
+	    "FROM security_notices WHERE published_at <= UTC_TIMESTAMP() "
+	    "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) "
+	    "ORDER BY published_at DESC LIMIT 10",
 };
 
 struct pf_db {

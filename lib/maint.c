@@ -1,6 +1,7 @@
 /*
  * maint.c: the maintenance banner every page shows while a maintenance
- * window is under way or begins within a day.  The answer is cached per
+ * window is under way or begins within a day, and the security notices
+ * the status page and the dashboard show.  The answer is cached per
  * process for half a minute: this is one query that would otherwise run
  * on every page of every program.
  */
@@ -66,4 +67,19 @@ pf_maint_banner(struct pf_req *r)
 	pf_set(r, "Maint.Title", cache.title[strcmp(r->lang, "en") == 0]);
 	pf_set(r, "Maint.Start", cache.start);
 	pf_set(r, "Maint.End", cache.end);
+}
+
+void
+pf_notices_set(struct pf_req *r, const char *node, const struct pf_rows *rows, size_t max)
+{
+	int en = strcmp(r->lang, "en") == 0;
+	size_t i;
+
+	for (i = 0; i < rows->n && i < max; i++) {
+		pf_setf(r, pf_cell_str(rows, i, en), "%s.%zu.Title", node, i);
+		pf_setf(r, pf_cell_str(rows, i, 2 + en), "%s.%zu.Body", node, i);
+		pf_setf(r, pf_time_human(r->pool, pf_cell_str(rows, i, 4)), "%s.%zu.Published",
+		    node, i);
+		pf_setf(r, pf_cell_str(rows, i, 5), "%s.%zu.Severity", node, i);
+	}
 }

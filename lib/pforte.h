@@ -308,6 +308,7 @@ enum pf_libsql {
 	PF_SQL_ROLE_HELD,
 	PF_SQL_USER_SET_EMAIL,
 	PF_SQL_ORG_STATUS,
+	PF_SQL_NOTICES,
 	PF_SQL_APP
 };
 
@@ -859,6 +860,11 @@ char	*pf_time_rfc3339(struct pf_pool *, const char *sqltime);
  * UTC, which must lie in the future: 0, -1 when it is not a real date,
  * -2 when it is today or past. */
 int	 pf_date_future(struct pf_pool *, const char *ymd, const char **sqltime);
+
+/* The first max rows of a PF_SQL_NOTICES result (the security notices in
+ * force) as <node>.N.Title, Body, Published and Severity, in the
+ * request's language, for the notice_cards macro. */
+void	pf_notices_set(struct pf_req *, const char *node, const struct pf_rows *, size_t max);
 
 /* 0 when the configured mail transport can take a message. */
 int	pf_mail_check(void);

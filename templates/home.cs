@@ -11,16 +11,7 @@
 <?cs if:subcount(Home.Notices) > 0 ?>
 <section class="section" aria-labelledby="h-notices">
   <h2 id="h-notices"><?cs var:L.Home.Notices ?></h2>
-  <ul class="cards"><?cs each:n = Home.Notices ?>
-    <li class="card card-sev-<?cs var:n.Severity ?>">
-      <div class="card-head">
-        <h3><?cs var:n.Title ?></h3>
-        <?cs call:severity_badge(n.Severity) ?>
-      </div><?cs if:n.Published ?>
-      <p class="card-meta"><?cs call:icon("clock") ?><span><?cs var:L.Status.Published ?>: <span class="nowrap"><?cs var:n.Published ?></span></span></p><?cs /if ?><?cs if:n.Body ?>
-      <p class="card-body"><?cs var:n.Body ?></p><?cs /if ?>
-    </li><?cs /each ?>
-  </ul>
+<?cs call:notice_cards(Home.Notices) ?>
 </section>
 <?cs /if ?>
 

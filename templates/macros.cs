@@ -26,6 +26,20 @@
 ?><?cs def:severity_badge(sev)
 ?><span class="sev sev-<?cs var:sev ?>"><?cs call:icon("shield") ?><span><span class="visually-hidden"><?cs var:L.Status.SeverityLabel ?>: </span><?cs var:L.Status.Severity[sev] ?></span></span><?cs
 /def ?><?cs #
+  notice_cards(list): the security notices of list (N: Title, Body,
+  Published, Severity, as pf_notices_set() gives them), one card each.
+?><?cs def:notice_cards(list) ?>
+  <ul class="cards"><?cs each:n = list ?>
+    <li class="card card-sev-<?cs var:n.Severity ?>">
+      <div class="card-head">
+        <h3><?cs var:n.Title ?></h3>
+        <?cs call:severity_badge(n.Severity) ?>
+      </div><?cs if:n.Published ?>
+      <p class="card-meta"><?cs call:icon("clock") ?><span><?cs var:L.Status.Published ?>: <span class="nowrap"><?cs var:n.Published ?></span></span></p><?cs /if ?><?cs if:n.Body ?>
+      <p class="card-body"><?cs var:n.Body ?></p><?cs /if ?>
+    </li><?cs /each ?>
+  </ul>
+<?cs /def ?><?cs #
   field_error(name): the error slot of a form field. The C code puts an
   already localized message into Form.Errors.<name>; nothing is rendered
   when there is none. The paragraph id is f-<name>-error.

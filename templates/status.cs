@@ -51,16 +51,7 @@
 <section class="section" aria-labelledby="h-notices">
   <h2 id="h-notices"><?cs var:L.Status.Notices ?></h2>
 <?cs if:subcount(Status.Notices) > 0 ?>
-  <ul class="cards"><?cs each:n = Status.Notices ?>
-    <li class="card card-sev-<?cs var:n.Severity ?>">
-      <div class="card-head">
-        <h3><?cs var:n.Title ?></h3>
-        <?cs call:severity_badge(n.Severity) ?>
-      </div><?cs if:n.Published ?>
-      <p class="card-meta"><?cs call:icon("clock") ?><span><?cs var:L.Status.Published ?>: <span class="nowrap"><?cs var:n.Published ?></span></span></p><?cs /if ?><?cs if:n.Body ?>
-      <p class="card-body"><?cs var:n.Body ?></p><?cs /if ?>
-    </li><?cs /each ?>
-  </ul>
+<?cs call:notice_cards(Status.Notices) ?>
 <?cs else ?>
   <p class="empty"><?cs call:icon("shield") ?><span><?cs var:L.Status.NoNotices ?></span></p>
 <?cs /if ?>
