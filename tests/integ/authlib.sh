@@ -224,6 +224,20 @@ totp_code() {
 # totp_at SECRET OFFSET: the code of the current step + OFFSET, not recorded.
 totp_at() { oathtool --totp -b "$(printf '%s' "$1" | tr -dc 'A-Za-z2-7')" --now "@$(( $(date +%s) + $2 * 30 ))"; }
 
+# pw: a random password the portal's policy takes.  The portal asks
+# cracklib, which calls about one random string of this shape in 75 "too
+# simplistic/systematic"; such a draw is drawn again (cracklib-check is
+# the same library and dictionary), so no test fails by chance.
+pw() {
+	local p i
+	for ((i = 0; i < 20; i++)); do
+		p=$(printf 'Pw-%s-%s' "$(openssl rand -hex 5)" "$(openssl rand -base64 9 | tr '+/' '.,')")
+		command -v cracklib-check > /dev/null || break
+		[ "$(printf '%s\n' "$p" | cracklib-check)" = "$p: OK" ] && break
+	done
+	printf '%s' "$p"
+}
+
 # ---- the flows --------------------------------------------------------------------------
 # add_user EMAIL NAME [PHONE]: pforte-admin user add; the setup link's path
 # in $SETUP_PATH.
