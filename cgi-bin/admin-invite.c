@@ -120,14 +120,14 @@ tx_invite(struct pf_req *r, void *arg)
 	c[2] = (struct pf_change){ "lang", NULL, v->lang };
 	c[3] = (struct pf_change){ "org_id", NULL, ull(r, v->org->id) };
 	c[4] = (struct pf_change){ "role", NULL, v->role != NULL ? v->role->name : NULL };
-	return audit(r, "user.invite", v->id, v->org->id,
+	return audit(r, "admin.user.invited", v->id, v->org->id,
 	    pf_psprintf(p, "user:%llu", v->id), c, v->role != NULL ? 5 : 4);
 }
 
 static int
 tx_taken(struct pf_req *r, void *arg)
 {
-	return pf_tx_err(pf_audit(r, "user.invite", PF_AUDIT_FAIL, 0, "address taken"));
+	return pf_tx_err(pf_audit(r, "admin.user.invited", PF_AUDIT_FAIL, 0, "address taken"));
 }
 
 /* The invitation mail, after the commit; 0 when the transport took it. */

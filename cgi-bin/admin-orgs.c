@@ -80,7 +80,7 @@ tx_create(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	c[0] = (struct pf_change){ "name", NULL, x->name };
 	c[1] = (struct pf_change){ "kind", NULL, x->kind };
-	return audit(r, "org.create", 0, x->o->id, org_object(r, x->o->id), c, 2);
+	return audit(r, "admin.org.created", 0, x->o->id, org_object(r, x->o->id), c, 2);
 }
 
 /* POST /admin/orgs name kind */
@@ -197,7 +197,7 @@ tx_update(struct pf_req *r, void *arg)
 		c[n++] = (struct pf_change){ "kind", x->o->kind, x->kind };
 	if (n == 0)
 		return 0;
-	return audit(r, "org.update", 0, x->o->id, org_object(r, x->o->id), c, n);
+	return audit(r, "admin.org.updated", 0, x->o->id, org_object(r, x->o->id), c, n);
 }
 
 /* POST /admin/org id name kind */
@@ -241,7 +241,7 @@ tx_status(struct pf_req *r, void *arg)
 	if (strcmp(x->status, x->o->status) == 0)
 		return 0;
 	c = (struct pf_change){ "status", x->o->status, x->status };
-	return audit(r, strcmp(x->status, "suspended") == 0 ? "org.suspend" : "org.reactivate",
+	return audit(r, strcmp(x->status, "suspended") == 0 ? "admin.org.suspended" : "admin.org.reactivated",
 	    0, x->o->id, org_object(r, x->o->id), &c, 1);
 }
 

@@ -265,7 +265,7 @@ tx_create(struct pf_req *r, void *arg)
 	c[4] = (struct pf_change){ "label_de", NULL, f->label_de };
 	c[5] = (struct pf_change){ "label_en", NULL, f->label_en };
 	c[6] = (struct pf_change){ "permissions", NULL, perm_list(r, f->perm) };
-	return audit(r, "role.create", 0, 0, role_object(r, x->id), c, 7);
+	return audit(r, "admin.role.created", 0, 0, role_object(r, x->id), c, 7);
 }
 
 /* POST /admin/roles: a new role. */
@@ -382,7 +382,7 @@ tx_edit(struct pf_req *r, void *arg)
 		c[n++] = (struct pf_change){ "permissions", before, after };
 	if (n == 0)
 		return 0;
-	return audit(r, "role.update", 0, 0, role_object(r, o->r.id), c, n);
+	return audit(r, "admin.role.updated", 0, 0, role_object(r, o->r.id), c, n);
 }
 
 /* POST /admin/role id labels approval requestable p_*: name and scope stay. */
@@ -433,7 +433,7 @@ tx_delete(struct pf_req *r, void *arg)
 	c[1] = (struct pf_change){ "scope", x->r.scope, NULL };
 	c[2] = (struct pf_change){ "permissions", perm_list(r, x->perm), NULL };
 	c[3] = (struct pf_change){ "holders", ull(r, (unsigned long long)x->holders), NULL };
-	return audit(r, "role.delete", 0, 0, role_object(r, x->r.id), c, 4);
+	return audit(r, "admin.role.deleted", 0, 0, role_object(r, x->r.id), c, 4);
 }
 
 /* POST /admin/role/delete id [confirm=1]: the role, its grants and the

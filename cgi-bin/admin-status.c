@@ -139,7 +139,7 @@ tx_maint(struct pf_req *r, void *arg)
 	c[1] = (struct pf_change){ "ends_at", NULL, w->ends };
 	c[2] = (struct pf_change){ "title_de", NULL, w->t.title_de };
 	c[3] = (struct pf_change){ "title_en", NULL, w->t.title_en };
-	return audit(r, "maintenance.create", 0, 0,
+	return audit(r, "admin.maintenance.created", 0, 0,
 	    pf_psprintf(pf_req_pool(r), "maintenance:%llu", w->id), c, 4);
 }
 
@@ -192,7 +192,7 @@ tx_notice(struct pf_req *r, void *arg)
 	c[1] = (struct pf_change){ "title_de", NULL, n->t.title_de };
 	c[2] = (struct pf_change){ "title_en", NULL, n->t.title_en };
 	c[3] = (struct pf_change){ "expires_at", NULL, n->expires };
-	return audit(r, "notice.create", 0, 0, pf_psprintf(pf_req_pool(r), "notice:%llu", n->id),
+	return audit(r, "admin.notice.created", 0, 0, pf_psprintf(pf_req_pool(r), "notice:%llu", n->id),
 	    c, 4);
 }
 
@@ -263,7 +263,7 @@ tx_delete(struct pf_req *r, void *arg)
 		c[i] = (struct pf_change){ maint ? mcols[i] : ncols[i],
 		    pf_cell_str(&g->before, 0, i), NULL };
 	}
-	return audit(r, pf_psprintf(pf_req_pool(r), "%s.delete", g->kind), 0, 0,
+	return audit(r, pf_psprintf(pf_req_pool(r), "admin.%s.deleted", g->kind), 0, 0,
 	    pf_psprintf(pf_req_pool(r), "%s:%llu", g->kind, g->id), c, 4);
 }
 

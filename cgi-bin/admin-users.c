@@ -308,7 +308,7 @@ tx_status(struct pf_req *r, void *arg)
 	if (pf_account_load(db, pf_req_pool(r), x->a->id, &now) != PF_ACC_OK)
 		return 500;
 	c = (struct pf_change){ "status", x->a->status, now.status };
-	return audit(r, x->on ? "user.deactivate" : "user.reactivate", x->a->id,
+	return audit(r, x->on ? "admin.user.deactivated" : "admin.user.reactivated", x->a->id,
 	    x->a->org_id, user_object(r, x->a->id), &c, 1);
 }
 
@@ -355,7 +355,7 @@ tx_mfa(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	c[0] = (struct pf_change){ "totp", had ? "yes" : "no", "no" };
 	c[1] = (struct pf_change){ "recovery_codes", ull(r, (unsigned long long)left), "0" };
-	return audit(r, "user.mfa_reset", a->id, a->org_id, user_object(r, a->id), c, 2);
+	return audit(r, "admin.user.mfa_reset", a->id, a->org_id, user_object(r, a->id), c, 2);
 }
 
 /* POST /admin/user/mfa-reset id [confirm=1]: the authenticator and the
@@ -391,7 +391,7 @@ tx_sessions(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	c = (struct pf_change){ "sessions", ull(r, count.n ?
 	    (unsigned long long)PF_CELL(&count, 0, 0)->i : 0), "0" };
-	return audit(r, "user.sessions_end", a->id, a->org_id, user_object(r, a->id), &c, 1);
+	return audit(r, "admin.user.sessions_ended", a->id, a->org_id, user_object(r, a->id), &c, 1);
 }
 
 /* POST /admin/user/sessions-end id [confirm=1] */
@@ -502,7 +502,7 @@ tx_move(struct pf_req *r, void *arg)
 	}
 	c = (struct pf_change){ "org_id", m->a->org_id ? ull(r, m->a->org_id) : NULL,
 	    ull(r, m->to->id) };
-	return audit(r, "user.org", m->a->id, m->to->id, user_object(r, m->a->id), &c, 1);
+	return audit(r, "admin.user.moved", m->a->id, m->to->id, user_object(r, m->a->id), &c, 1);
 }
 
 /* POST /admin/user/org id org: administrators move a user. */

@@ -25,6 +25,10 @@ static const char *const scopes[] = { "org", "global", NULL };
 static const char *const approvals[] = { "org", "admin", NULL };
 static const char *const severities[] = { "info", "low", "medium", "high", "critical",
 	NULL };
+/* "" in a filter form: any */
+static const char *const outcomes[] = { "", "ok", "fail", "info", NULL };
+static const char *const formats[] = { "csv", "jsonl", NULL };
+static const char *const alert_states[] = { "", "open", "acknowledged", NULL };
 
 /* Texts are checked by the handlers (length in characters, format), so a
  * wrong one gets the form back with a message instead of a bare 400;
@@ -55,6 +59,17 @@ static const struct pf_field fields[F__MAX] = {
 	[F_BODY_EN] = { "body_en", PF_F_TEXT, 0, 20000, 0, 0, NULL, NULL },
 	[F_SEVERITY] = { "severity", PF_F_ENUM, 0, 0, 0, 0, severities, NULL },
 	[F_SENT] = { "sent", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	/* the audit filter's texts are checked by admin-audit.c */
+	[F_FROM] = { "from", PF_F_LINE, 0, 32, 0, 0, NULL, NULL },
+	[F_TO] = { "to", PF_F_LINE, 0, 32, 0, 0, NULL, NULL },
+	[F_ACTOR] = { "actor", PF_F_LINE, 0, 254, 0, 0, NULL, NULL },
+	[F_EVENT] = { "event", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
+	[F_TARGET] = { "target", PF_F_LINE, 0, 60, 0, 0, NULL, NULL },
+	[F_OUTCOME] = { "outcome", PF_F_ENUM, 0, 0, 0, 0, outcomes, NULL },
+	[F_IP] = { "ip", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
+	[F_BEFORE] = { "before", PF_F_INT, 0, 20, 1, ID_MAX, NULL, NULL },
+	[F_FORMAT] = { "format", PF_F_ENUM, 0, 0, 0, 0, formats, NULL },
+	[F_STATE] = { "state", PF_F_ENUM, 0, 0, 0, 0, alert_states, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_READ)] = { "p_documents_read", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_WRITE)] = { "p_documents_write", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_SHARE)] = { "p_documents_share", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
@@ -158,6 +173,34 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "expires_at) VALUES (?, ?, ?, ?, ?, ?)",
 	[SQL_NOTICE_DELETE - PF_SQL_APP] =
 	    "DELETE FROM security_notices WHERE id = ?",
+	/* The audit viewer's one query (admin-audit.c): every filter is
+	 * "any" when its value is 0 or "", the organisation scope too
+	 * (global grants); newest first below a keyset id.  A key user's
+	 * scope: events about the organisation, by its members, and those
+	 * about a member that name no organisation (sign-ins). */
+	[SQL_AUDIT_LIST - PF_SQL_APP] =
+	    "SELECT " PF_AUDIT_COLS ", change_enc FROM audit_log WHERE id < ? "
+	    "AND (? = 0 OR org_id = ? OR actor_org_id = ? OR (org_id IS NULL AND "
+	    "user_id IN (SELECT id FROM users WHERE org_id = ?))) "
+	    "AND created_at >= ? AND created_at < ? "
+	    "AND (? = 0 OR actor_id = ?) "
+	    "AND (? = '' OR event = ?) "
+	    "AND (? = '' OR LEFT(event, CHAR_LENGTH(?)) = ?) "
+	    "AND (? = '' OR object = ?) "
+	    "AND (? = '' OR outcome = ?) "
+	    "AND (? IS NULL OR ip_idx IN (?, ?)) "
+	    "ORDER BY id DESC LIMIT ?",
+	[SQL_ALERT_LIST - PF_SQL_APP] =
+	    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s'), rule, severity, user_id, "
+	    "org_id, audit_id, detail_enc, state, acked_by, "
+	    "DATE_FORMAT(acked_at, '%Y-%m-%d %H:%i:%s') FROM alerts "
+	    "WHERE state = ? AND id < ? AND (? = 0 OR org_id = ?) ORDER BY id DESC LIMIT ?",
+	[SQL_ALERT_GET - PF_SQL_APP] =
+	    "SELECT org_id, state, rule, user_id FROM alerts WHERE id = ?",
+	/* compare and set: only an open alert becomes acknowledged */
+	[SQL_ALERT_ACK - PF_SQL_APP] =
+	    "UPDATE alerts SET state = 'acknowledged', acked_by = ?, "
+	    "acked_at = UTC_TIMESTAMP(6) WHERE id = ? AND state = 'open'",
 };
 
 static int page_index(struct pf_req *);
@@ -168,6 +211,8 @@ static int page_index(struct pf_req *);
 #define ROLEFORM	(F(F_LABEL_DE) | F(F_LABEL_EN) | F(F_APPROVAL) | F(F_REQUESTABLE) | \
 			    ALLPERMS)
 #define TEXTS		(F(F_TITLE_DE) | F(F_TITLE_EN) | F(F_BODY_DE) | F(F_BODY_EN))
+#define AUDITF		(F(F_FROM) | F(F_TO) | F(F_ACTOR) | F(F_EVENT) | F(F_TARGET) | \
+			    F(F_OUTCOME) | F(F_IP))
 
 static const struct pf_page pages[] = {
 	/* the areas this session may use: the handler decides (403 when none) */
@@ -217,6 +262,13 @@ static const struct pf_page pages[] = {
 	    page_notice_post, PF_PERM_STATUS_MANAGE },
 	{ "/admin/notices/delete", PF_POST, F(F_ID), ADM, page_notice_delete,
 	    PF_PERM_STATUS_MANAGE },
+
+	{ "/admin/audit", PF_GET, AUDITF | F(F_BEFORE), ADM, page_audit, PF_PERM_AUDIT_READ },
+	{ "/admin/audit/export", PF_GET, AUDITF | F(F_FORMAT), ADM, page_audit_export,
+	    PF_PERM_AUDIT_READ },
+	{ "/admin/alerts", PF_GET, F(F_STATE) | F(F_BEFORE), ADM, page_alerts,
+	    PF_PERM_AUDIT_READ },
+	{ "/admin/alerts/ack", PF_POST, F(F_ID), ADM, page_alert_ack, PF_PERM_AUDIT_READ },
 };
 
 static const struct pf_app app = {
@@ -226,7 +278,7 @@ static const struct pf_app app = {
 
 /* ---- the areas ---- */
 
-enum area { A_USERS, A_INVITE, A_ORGS, A_ROLES, A_STATUS, A__MAX };
+enum area { A_USERS, A_INVITE, A_ORGS, A_ROLES, A_STATUS, A_AUDIT, A_ALERTS, A__MAX };
 
 static const struct {
 	const char	*path, *prefix, *key, *icon;
@@ -236,6 +288,8 @@ static const struct {
 	[A_ORGS] = { "/admin/orgs", "/admin/org", "Admin.Area.orgs", "home" },
 	[A_ROLES] = { "/admin/roles", "/admin/role", "Admin.Area.roles", "key" },
 	[A_STATUS] = { "/admin/status", "/admin/status", "Admin.Area.status", "status" },
+	[A_AUDIT] = { "/admin/audit", "/admin/audit", "Admin.Area.audit", "clock" },
+	[A_ALERTS] = { "/admin/alerts", "/admin/alerts", "Admin.Area.alerts", "shield" },
 };
 
 /* Whether the session may use an area: what its pages' handlers ask,
@@ -255,6 +309,9 @@ may_area(struct pf_req *r, enum area a)
 		return pf_may_global(r, PF_PERM_USERS_MANAGE);
 	case A_STATUS:
 		return pf_may(r, PF_PERM_STATUS_MANAGE, 0);
+	case A_AUDIT:
+	case A_ALERTS:
+		return pf_may_some(r, PF_PERM_AUDIT_READ);
 	default:
 		return 0;
 	}

@@ -8,6 +8,8 @@
  *   admin-orgs.c    /admin/orgs, /admin/org*: organisations
  *   admin-roles.c   /admin/roles, /admin/role*: the roles editor
  *   admin-status.c  /admin/status, /admin/maintenance*, /admin/notices*
+ *   admin-audit.c   /admin/audit, /admin/audit/export: the audit viewer
+ *   admin-alerts.c  /admin/alerts, /admin/alerts/ack: security alerts
  *
  * Every page needs a recent second factor (PF_PAGE_STEPUP) and one
  * permission in some scope (pf_page.perm); handlers check each object
@@ -24,6 +26,9 @@ enum field {
 	F_LANGUAGE, F_KIND, F_LABEL_DE, F_LABEL_EN, F_SCOPE, F_APPROVAL,
 	F_REQUESTABLE, F_STARTS, F_ENDS, F_TITLE_DE, F_TITLE_EN, F_BODY_DE,
 	F_BODY_EN, F_SEVERITY, F_SENT,
+	/* the audit viewer's filter and paging, the alerts list */
+	F_FROM, F_TO, F_ACTOR, F_EVENT, F_TARGET, F_OUTCOME, F_IP, F_BEFORE, F_FORMAT,
+	F_STATE,
 	/* one boolean per permission, in the order of enum pf_perm */
 	F_PERM0,
 	F__MAX = F_PERM0 + PF_PERM__MAX - 1
@@ -63,6 +68,10 @@ enum sql {
 	SQL_NOTICE_GET,
 	SQL_NOTICE_INSERT,
 	SQL_NOTICE_DELETE,
+	SQL_AUDIT_LIST,
+	SQL_ALERT_LIST,
+	SQL_ALERT_GET,
+	SQL_ALERT_ACK,
 	SQL__MAX
 };
 
@@ -95,6 +104,12 @@ int	page_maint_post(struct pf_req *);
 int	page_maint_delete(struct pf_req *);
 int	page_notice_post(struct pf_req *);
 int	page_notice_delete(struct pf_req *);
+/* admin-audit.c */
+int	page_audit(struct pf_req *);
+int	page_audit_export(struct pf_req *);
+/* admin-alerts.c */
+int	page_alerts(struct pf_req *);
+int	page_alert_ack(struct pf_req *);
 
 /* ---- admin.c: shared steps ---- */
 

@@ -256,7 +256,7 @@ page_download(struct pf_req *r)
 		goto done;
 	}
 	if (pf_req_method(r) != PF_HEAD)
-		audit(r, &d, &v, "document.download");
+		audit(r, &d, &v, "document.downloaded");
 	pf_resp_header(r, "Content-Disposition", disposition(p, name_for_type(p, v.name,
 	    v.mime)));
 	/* Should a browser show it after all: no script, no plugin, no

@@ -87,7 +87,7 @@ edit_tx(struct pf_req *r, void *arg)
 		ch[n++] = (struct pf_change){ "description", NULL, NULL };
 	if (strcmp(e->category, e->doc->category) != 0)
 		ch[n++] = (struct pf_change){ "category", e->doc->category, e->category };
-	return pf_audit_change(r, "document.edit", 0, e->doc->org, object(r, e->doc), ch, n) ==
+	return pf_audit_change(r, "document.edited", 0, e->doc->org, object(r, e->doc), ch, n) ==
 	    PF_DB_OK ? 0 : 503;
 }
 
@@ -141,7 +141,7 @@ share_tx(struct pf_req *r, void *arg)
 	if (e != PF_DB_OK)
 		return pf_tx_err(e);
 	ch = (struct pf_change){ s->org ? "org" : "role", NULL, s->name };
-	return pf_audit_change(r, "document.share", 0, s->doc->org, object(r, s->doc), &ch, 1) ==
+	return pf_audit_change(r, "document.shared", 0, s->doc->org, object(r, s->doc), &ch, 1) ==
 	    PF_DB_OK ? 0 : 503;
 }
 
@@ -204,7 +204,7 @@ unshare_tx(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (affected != 1)
 		return 404;
-	return pf_audit_change(r, "document.unshare", 0, u->doc->org, object(r, u->doc), &ch, 1) ==
+	return pf_audit_change(r, "document.unshared", 0, u->doc->org, object(r, u->doc), &ch, 1) ==
 	    PF_DB_OK ? 0 : 503;
 }
 
@@ -273,7 +273,7 @@ delete_tx(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (affected != 1)
 		return 404;
-	return pf_audit_change(r, x->version ? "document.version.delete" : "document.delete", 0,
+	return pf_audit_change(r, x->version ? "document.version.deleted" : "document.deleted", 0,
 	    x->doc->org, object(r, x->doc), &ch, x->version ? 1 : 0) == PF_DB_OK ? 0 : 503;
 }
 

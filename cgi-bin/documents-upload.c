@@ -226,7 +226,7 @@ ready_tx(struct pf_req *r, void *arg)
 	ch[0] = (struct pf_change){ "version", NULL, idstr(r, u->version) };
 	ch[1] = (struct pf_change){ "size", NULL, pf_psprintf(pf_req_pool(r), "%lld", u->size) };
 	ch[2] = (struct pf_change){ "type", NULL, u->mime };
-	if ((e = pf_audit_change(r, u->is_new ? "document.upload" : "document.version", 0, u->org,
+	if ((e = pf_audit_change(r, u->is_new ? "document.uploaded" : "document.version.added", 0, u->org,
 	    pf_psprintf(pf_req_pool(r), "document:%llu", u->doc.id), ch, 3)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;

@@ -148,7 +148,7 @@ confirm(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (!c->ok) {
 		if ((e = pf_throttle_fail(db, PF_THR_CODE, subj, &c->locked)) != PF_DB_OK ||
-		    (e = pf_audit(r, "mfa.enrol", PF_AUDIT_FAIL, s->user, "totp")) != PF_DB_OK)
+		    (e = pf_audit(r, "auth.mfa.enrolled", PF_AUDIT_FAIL, s->user, "totp")) != PF_DB_OK)
 			return pf_tx_err(e);
 		return 0;
 	}
@@ -157,7 +157,7 @@ confirm(struct pf_req *r, void *arg)
 	    (e = pf_throttle_clear(db, PF_THR_CODE, subj)) != PF_DB_OK ||
 	    (e = pf_session_elevate(r, s->level == PF_LEVEL_FULL && *s->second ?
 	    s->second : "enrol")) != PF_DB_OK ||
-	    (e = pf_audit(r, "mfa.enrol", PF_AUDIT_OK, s->user, "totp")) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.mfa.enrolled", PF_AUDIT_OK, s->user, "totp")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }
@@ -208,7 +208,7 @@ regenerate(struct pf_req *r, void *arg)
 	enum pf_dberr e;
 
 	if ((e = pf_recovery_new(pf_req_db(r), pf_req_pool(r), s->user, g->codes)) != PF_DB_OK ||
-	    (e = pf_audit(r, "mfa.recovery.new", PF_AUDIT_OK, s->user, "")) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.recovery.renewed", PF_AUDIT_OK, s->user, "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }

@@ -112,7 +112,7 @@ send_code(struct pf_req *r, void *arg)
 	    PF_DB_OK ||
 	    (e = pf_code_issue(pf_req_db(r), pf_req_session(r)->id, k->method, code)) !=
 	    PF_DB_OK ||
-	    (e = pf_audit(r, "login.code.send", PF_AUDIT_INFO, pf_req_session(r)->user,
+	    (e = pf_audit(r, "auth.code.sent", PF_AUDIT_INFO, pf_req_session(r)->user,
 	    k->method)) != PF_DB_OK)
 		return pf_tx_err(e);
 	k->code = code;
@@ -153,9 +153,9 @@ use_factor(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (!k->ok) {
 		if ((e = pf_throttle_fail(db, PF_THR_CODE, code_subject(r), &k->locked)) != PF_DB_OK ||
-		    (e = pf_audit(r, "login.factor", PF_AUDIT_FAIL, s->user, k->method)) !=
+		    (e = pf_audit(r, "auth.login.failure", PF_AUDIT_FAIL, s->user, k->method)) !=
 		    PF_DB_OK ||
-		    (k->locked && (e = pf_audit(r, "login.factor.lock", PF_AUDIT_INFO, s->user,
+		    (k->locked && (e = pf_audit(r, "auth.account.locked", PF_AUDIT_INFO, s->user,
 		    k->method)) != PF_DB_OK))
 			return pf_tx_err(e);
 		return 0;
@@ -163,7 +163,7 @@ use_factor(struct pf_req *r, void *arg)
 	if ((e = pf_throttle_clear(db, PF_THR_CODE, code_subject(r))) != PF_DB_OK ||
 	    (strcmp(k->method, "email") == 0 && (e = pf_session_mailbox(r)) != PF_DB_OK) ||
 	    (e = pf_session_elevate(r, k->method)) != PF_DB_OK ||
-	    (e = pf_audit(r, "login.factor", PF_AUDIT_OK, s->user, k->method)) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.login.success", PF_AUDIT_OK, s->user, k->method)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }

@@ -111,7 +111,7 @@ set_password(struct pf_req *r, void *arg)
 		return 500;
 	if ((e = pf_session_end_user(db, user, 0)) != PF_DB_OK ||
 	    (e = pf_throttle_clear(db, PF_THR_ACCOUNT, n->email)) != PF_DB_OK ||
-	    (e = pf_audit(r, setup ? "setup.done" : "reset.done", PF_AUDIT_OK, user,
+	    (e = pf_audit(r, setup ? "auth.account.activated" : "auth.password.reset", PF_AUDIT_OK, user,
 	    *n->hash ? "password" : "magic-only")) !=
 	    PF_DB_OK)
 		return pf_tx_err(e);

@@ -65,9 +65,9 @@ record_failure(struct pf_req *r, void *arg)
 
 	if ((e = pf_throttle_fail(db, PF_THR_ACCOUNT, a->email, &a->locked)) != PF_DB_OK ||
 	    (e = pf_throttle_fail(db, PF_THR_IP, pf_req_ip(r), &ignored)) != PF_DB_OK ||
-	    (e = pf_audit(r, "login.password", PF_AUDIT_FAIL, a->user, "")) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.login.failure", PF_AUDIT_FAIL, a->user, "password")) != PF_DB_OK)
 		return pf_tx_err(e);
-	if (a->locked && (e = pf_audit(r, "login.lock", PF_AUDIT_INFO, a->user, "")) != PF_DB_OK)
+	if (a->locked && (e = pf_audit(r, "auth.account.locked", PF_AUDIT_INFO, a->user, "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }
@@ -83,11 +83,11 @@ record_success(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	/* The password was right, so saying why reveals nothing new. */
 	if ((a->suspended = pf_org_suspended(db, a->acc.org_id)) != 0)
-		return a->suspended < 0 ? 503 : pf_tx_err(pf_audit(r, "login.password",
+		return a->suspended < 0 ? 503 : pf_tx_err(pf_audit(r, "auth.login.refused",
 		    PF_AUDIT_FAIL, a->user, "org-suspended"));
 	if ((e = pf_session_start(r, a->user, PF_LEVEL_FIRST, "password", 0, a->next)) !=
 	    PF_DB_OK ||
-	    (e = pf_audit(r, "login.password", PF_AUDIT_OK, a->user, a->newhash ?
+	    (e = pf_audit(r, "auth.password.verified", PF_AUDIT_OK, a->user, a->newhash ?
 	    "rehashed" : "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	if (a->newhash != NULL &&
@@ -205,7 +205,7 @@ end_one(struct pf_req *r, void *arg)
 
 	if (s == NULL)
 		return 0;
-	if ((e = pf_audit(r, "logout", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
+	if ((e = pf_audit(r, "auth.logout", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
 	    (e = pf_session_end(r)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
@@ -225,7 +225,7 @@ end_all(struct pf_req *r, void *arg)
 	const struct pf_session *s = pf_req_session(r);
 	enum pf_dberr e;
 
-	if ((e = pf_audit(r, "logout.all", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
+	if ((e = pf_audit(r, "auth.logout.all", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
 	    (e = pf_session_end_user(pf_req_db(r), s->user, 0)) != PF_DB_OK ||
 	    (e = pf_session_end(r)) != PF_DB_OK)
 		return pf_tx_err(e);

@@ -54,6 +54,8 @@ static const struct pf_page pages[] = {
 	{ "/setup", PF_GET, F(F_TOKEN), FORM, page_password, 0 },
 	{ "/setup", PF_POST, F(F_TOKEN) | F(F_PASSWORD) | F(F_PASSWORD2) | F(F_NOPASSWORD),
 	    FORM, page_password_post, 0 },
+	{ "/login/secure", PF_GET, F(F_TOKEN), FORM, page_secure, 0 },
+	{ "/login/secure", PF_POST, F(F_TOKEN), FORM, page_secure_post, 0 },
 };
 
 static const struct pf_app app = {

@@ -6,6 +6,7 @@
  *   login-enrol.c  /login/enrol, /login/recovery-codes: getting a factor
  *   login-reset.c  /reset, /reset/confirm, /setup: passwords set by link
  *   login-home.c   /: the dashboard
+ *   login-secure.c /login/secure: "not you?" from a sign-in notice
  */
 #ifndef LOGIN_H
 #define LOGIN_H
@@ -37,6 +38,9 @@ int	page_password(struct pf_req *);
 int	page_password_post(struct pf_req *);
 /* login-home.c */
 int	page_home(struct pf_req *);
+/* login-secure.c */
+int	page_secure(struct pf_req *);
+int	page_secure_post(struct pf_req *);
 
 /* login.c: shared steps */
 /* The generic page of a link that is invalid, used or expired (410). */

@@ -100,17 +100,17 @@ sign_in(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (user == 0 || pf_account_load(pf_req_db(r), pf_req_pool(r), user, &a) != PF_ACC_OK ||
 	    strcmp(a.status, "active") != 0)
-		return pf_tx_err(pf_audit(r, "login.magic", PF_AUDIT_FAIL, user, ""));
+		return pf_tx_err(pf_audit(r, "auth.login.failure", PF_AUDIT_FAIL, user, "magiclink"));
 	/* The link proved the mailbox: the member may hear why. */
 	switch (pf_org_suspended(pf_req_db(r), a.org_id)) {
 	case -1:
 		return 503;
 	case 1:
 		*ok = -1;
-		return pf_tx_err(pf_audit(r, "login.magic", PF_AUDIT_FAIL, user, "org-suspended"));
+		return pf_tx_err(pf_audit(r, "auth.login.refused", PF_AUDIT_FAIL, user, "org-suspended"));
 	}
 	if ((e = pf_session_start(r, user, PF_LEVEL_FIRST, "magic", 1, next)) != PF_DB_OK ||
-	    (e = pf_audit(r, "login.magic", PF_AUDIT_OK, user, "")) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.magiclink.verified", PF_AUDIT_OK, user, "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	*ok = 1;
 	return 0;

@@ -146,7 +146,7 @@ save(struct pf_req *r, void *arg)
 	    (e = pf_db_exec(db, SQL_SET_LANG, PF_ARGS(PF_STR(u->lang),
 	    PF_INT((long long)u->a->id)), NULL, NULL)) != PF_DB_OK)
 		return pf_tx_err(e);
-	if ((e = pf_audit_change(r, "profile.update", u->a->id, u->a->org_id, user_subject(r),
+	if ((e = pf_audit_change(r, "profile.updated", u->a->id, u->a->org_id, user_subject(r),
 	    u->ch, u->n)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;

@@ -66,7 +66,7 @@ issue(struct pf_req *r, void *arg)
 	if (!q->taken && (e = pf_token_issue_data(db, pf_req_pool(r), PF_TOK_VERIFY, q->a->id,
 	    verify_minutes(), q->email, &q->token)) != PF_DB_OK)
 		return pf_tx_err(e);
-	if ((e = pf_audit(r, "profile.email.request", PF_AUDIT_OK, q->a->id,
+	if ((e = pf_audit(r, "profile.email.requested", PF_AUDIT_OK, q->a->id,
 	    q->taken ? "taken" : "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
@@ -183,7 +183,7 @@ change(struct pf_req *r, void *arg)
 	if (ae != PF_ACC_OK)
 		return 500;
 	ch = (struct pf_change){ "email", c->a->email, email };
-	if ((e = pf_audit_change(r, "profile.email.change", user, c->a->org_id,
+	if ((e = pf_audit_change(r, "profile.email.changed", user, c->a->org_id,
 	    user_subject(r), &ch, 1)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;

@@ -215,7 +215,7 @@ record_failure(struct pf_req *r, void *arg)
 
 	if ((e = pf_throttle_fail(pf_req_db(r), PF_THR_CODE, user_subject(r), &c->locked)) !=
 	    PF_DB_OK ||
-	    (e = pf_audit(r, "mfa.totp.add", PF_AUDIT_FAIL, c->a->id, c->secret ?
+	    (e = pf_audit(r, "profile.mfa.added", PF_AUDIT_FAIL, c->a->id, c->secret ?
 	    "replace" : "add")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
@@ -271,7 +271,7 @@ confirm(struct pf_req *r, void *arg)
 			return pf_tx_err(e);
 	}
 	if ((e = pf_throttle_clear(db, PF_THR_CODE, user_subject(r))) != PF_DB_OK ||
-	    (e = pf_audit(r, "mfa.totp.add", PF_AUDIT_OK, c->a->id, c->secret ?
+	    (e = pf_audit(r, "profile.mfa.added", PF_AUDIT_OK, c->a->id, c->secret ?
 	    "replace" : "add")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
@@ -387,7 +387,7 @@ remove_totp(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	if (n == 0)
 		return 409;
-	if ((e = pf_audit(r, "mfa.totp.remove", PF_AUDIT_OK, a->id, "")) != PF_DB_OK)
+	if ((e = pf_audit(r, "profile.mfa.removed", PF_AUDIT_OK, a->id, "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }
@@ -431,7 +431,7 @@ regenerate(struct pf_req *r, void *arg)
 	enum pf_dberr e;
 
 	if ((e = pf_recovery_new(pf_req_db(r), pf_req_pool(r), user, g->codes)) != PF_DB_OK ||
-	    (e = pf_audit(r, "mfa.recovery.new", PF_AUDIT_OK, user, "")) != PF_DB_OK)
+	    (e = pf_audit(r, "auth.recovery.renewed", PF_AUDIT_OK, user, "")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }

@@ -72,7 +72,7 @@ record_failure(struct pf_req *r, void *arg)
 
 	if ((e = pf_throttle_fail(pf_req_db(r), PF_THR_ACCOUNT, user_subject(r), &n->locked)) !=
 	    PF_DB_OK ||
-	    (e = pf_audit(r, "profile.password", PF_AUDIT_FAIL, pf_req_session(r)->user,
+	    (e = pf_audit(r, "profile.password.changed", PF_AUDIT_FAIL, pf_req_session(r)->user,
 	    "current")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
@@ -90,7 +90,7 @@ store(struct pf_req *r, void *arg)
 		return 500;
 	if ((e = pf_session_end_user(db, s->user, s->id)) != PF_DB_OK ||
 	    (e = pf_throttle_clear(db, PF_THR_ACCOUNT, user_subject(r))) != PF_DB_OK ||
-	    (e = pf_audit(r, "profile.password", PF_AUDIT_OK, s->user,
+	    (e = pf_audit(r, "profile.password.changed", PF_AUDIT_OK, s->user,
 	    n->has ? "changed" : "set")) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;

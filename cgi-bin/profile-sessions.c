@@ -73,7 +73,7 @@ end_one(struct pf_req *r, void *arg)
 	enum pf_dberr e;
 
 	/* Recorded first: ending the own session forgets the session. */
-	if ((e = pf_audit_change(r, "session.end", s->user, pf_req_org(r),
+	if ((e = pf_audit_change(r, "profile.session.ended", s->user, pf_req_org(r),
 	    pf_psprintf(pf_req_pool(r), "session:%llu", x->id), NULL, 0)) != PF_DB_OK)
 		return pf_tx_err(e);
 	if (x->own)

@@ -73,9 +73,7 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "DELETE FROM sessions WHERE id = ? AND user_id = ?",
 	[SQL_HISTORY - PF_SQL_APP] =
 	    "SELECT id, created_at, event, outcome, ip_enc FROM audit_log "
-	    "WHERE user_id = ? AND (event LIKE 'login.%' OR event LIKE 'magic.%' "
-	    "OR event LIKE 'logout%' OR event LIKE 'mfa.%' OR event LIKE 'reset.%' "
-	    "OR event LIKE 'setup.%' OR event LIKE 'profile.%' OR event LIKE 'session.%') "
+	    "WHERE user_id = ? AND (event LIKE 'auth.%' OR event LIKE 'profile.%') "
 	    "ORDER BY created_at DESC, id DESC LIMIT 20",
 };
 

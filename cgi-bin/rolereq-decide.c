@@ -285,7 +285,7 @@ decide_tx(struct pf_req *r, void *arg)
 	ch[1] = (struct pf_change){ "role", q->role.name, q->role.name };
 	if (d->approve && d->expires != NULL)
 		ch[nch++] = (struct pf_change){ "grant_expires", NULL, d->expires };
-	if ((e = pf_audit_change(r, d->approve ? "role.request.approve" : "role.request.reject",
+	if ((e = pf_audit_change(r, d->approve ? "role.request.approved" : "role.request.rejected",
 	    q->user, q->org, pf_psprintf(p, "role_request:%llu", q->id), ch, nch)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;

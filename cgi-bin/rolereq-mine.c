@@ -179,7 +179,7 @@ ask_tx(struct pf_req *r, void *arg)
 		return pf_tx_err(e);
 	ch[0] = (struct pf_change){ "role", NULL, a->role->name };
 	ch[1] = (struct pf_change){ "status", NULL, "pending" };
-	if ((e = pf_audit_change(r, "role.request", user, a->org,
+	if ((e = pf_audit_change(r, "role.requested", user, a->org,
 	    pf_psprintf(p, "role_request:%llu", id), ch, 2)) != PF_DB_OK)
 		return pf_tx_err(e);
 	a->id = id;
@@ -283,7 +283,7 @@ withdraw_tx(struct pf_req *r, void *arg)
 		return 409;	/* decided meanwhile */
 	ch[0] = (struct pf_change){ "status", "pending", "withdrawn" };
 	ch[1] = (struct pf_change){ "role", pf_cell_str(&row, 0, 2), pf_cell_str(&row, 0, 2) };
-	if ((e = pf_audit_change(r, "role.request.withdraw", (unsigned long long)user,
+	if ((e = pf_audit_change(r, "role.request.withdrawn", (unsigned long long)user,
 	    (unsigned long long)PF_CELL(&row, 0, 1)->i, pf_psprintf(p, "role_request:%llu",
 	    w->id), ch, 2)) != PF_DB_OK)
 		return pf_tx_err(e);

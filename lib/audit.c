@@ -1,21 +1,45 @@
 /*
- * audit.c: the audit trail.  An event is written in the same transaction
- * as the change it records, so there is never a change without its
- * record nor a record of a change that was rolled back.  Each row says
- * who acted (the session's user), whom it concerns, on which object, and
- * what changed.  The client's IP address is personal data and is sealed
- * under the system key; before/after values are sealed under the key of
- * the user they concern, so erasing that user erases them too.
+ * audit.c: the audit trail, a tamper-evident chain of events.
+ *
+ * pf_audit() only queues an event in the request; pf_tx writes the queue
+ * just before it commits (pf_audit_flush), so an event exists exactly when
+ * the change it records does.  Writing takes the lock on audit_head,
+ * numbers the rows after the head's last id and chains each row's mac to
+ * the one before: the lock serialises writers for the few statements
+ * before COMMIT, not for the handler's work.  InnoDB releases row locks
+ * before it flushes the log, so group commit still batches the fsyncs.
+ *
+ * What is personal is sealed: the client's address and user agent under
+ * the audit seal key, before/after values under the concerned user's key
+ * (or the audit seal key when no user is concerned).  The mac covers the
+ * sealed bytes, so erasing a user's key (GDPR) leaves the chain
+ * verifiable, and rotation never rewrites a row (tools/admin/keys.c).
+ * Sealing binds each value to its row id, which is why ids are assigned
+ * here and not by AUTO_INCREMENT.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "pf-crypt.h"
 #include "pf-int.h"
+
+#define UA_MAX		512	/* bytes of User-Agent kept */
 
 static const char *const outcomes[] = {
 	[PF_AUDIT_OK] = "ok",
 	[PF_AUDIT_FAIL] = "fail",
 	[PF_AUDIT_INFO] = "info",
+};
+
+/* A queued event and what is sealed only once its id is known. */
+struct pf_audit_q {
+	struct pf_event		 ev;
+	enum pf_kscope		 scope;		/* of the changes */
+	char			*change;	/* JSON, malloc'd, wiped when done */
+	struct pf_audit_q	*next;
 };
 
 static struct pf_val
@@ -24,37 +48,18 @@ id_or_null(unsigned long long id)
 	return id ? PF_INT((long long)id) : PF_NULL;
 }
 
-static enum pf_dberr
-record(struct pf_req *r, const char *event, enum pf_outcome o, unsigned long long user,
-    unsigned long long org, const char *object, const char *detail, unsigned long long *id)
+void
+pf_audit_now(char out[PF_TIME_LEN + 1])
 {
-	const struct pf_session *s = r->session;
-	struct pf_val ip;
-	enum pf_dberr e;
+	struct timespec ts;
+	struct tm tm;
+	char usec[32];
 
-	/* the actor is known once the second factor is given */
-	e = pf_db_exec(r->db, PF_SQL_AUDIT_INSERT, PF_ARGS(PF_STR(r->app->name),
-	    PF_STR(event), PF_STR(outcomes[o]),
-	    id_or_null(s != NULL && s->level == PF_LEVEL_FULL ? s->user : 0),
-	    id_or_null(user), id_or_null(org), PF_STR(object ? object : ""),
-	    s != NULL ? PF_INT((long long)s->id) : PF_NULL, PF_STR(r->id),
-	    PF_STR(detail ? detail : "")), NULL, id);
-	if (e != PF_DB_OK)
-		return e;
-	if (pf_seal(r->db, r->pool, PF_KS_SYSTEM, 0, PF_AT("audit_log", "ip_enc", *id),
-	    r->ip, strlen(r->ip), &ip) != PF_C_OK)
-		return PF_DB_ERROR;
-	return pf_db_exec(r->db, PF_SQL_AUDIT_SEAL, PF_ARGS(ip, PF_INT((long long)*id)),
-	    NULL, NULL);
-}
-
-enum pf_dberr
-pf_audit(struct pf_req *r, const char *event, enum pf_outcome o,
-    unsigned long long user, const char *detail)
-{
-	unsigned long long id;
-
-	return record(r, event, o, user, 0, NULL, detail, &id);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	gmtime_r(&ts.tv_sec, &tm);
+	strftime(out, PF_TIME_LEN + 1, "%Y-%m-%d %H:%M:%S", &tm);
+	snprintf(usec, sizeof(usec), ".%06ld", ts.tv_nsec / 1000);
+	memcpy(out + 19, usec, 8);	/* tv_nsec < 10^9: 6 digits and the NUL */
 }
 
 /* {"field": {"before": ..., "after": ...}, ...}; NULL stays null. */
@@ -79,26 +84,278 @@ changes_json(const struct pf_change *c, size_t n)
 	return out;
 }
 
+static void
+discard(struct pf_audit_q *q)
+{
+	struct pf_audit_q *next;
+
+	for (; q != NULL; q = next) {
+		next = q->next;
+		if (q->change != NULL) {
+			pf_wipe(q->change, strlen(q->change));
+			free(q->change);
+			q->change = NULL;
+		}
+	}
+}
+
+void
+pf_audit_discard(struct pf_req *r)
+{
+	discard(r->audit);
+	r->audit = r->audit_tail = NULL;
+}
+
+/* An event outside pf_tx is written at once, in a transaction of its own. */
+static enum pf_dberr
+write_now(struct pf_req *r)
+{
+	enum pf_dberr e;
+
+	if ((e = pf_db_begin(r->db)) == PF_DB_OK && (e = pf_audit_flush(r)) == PF_DB_OK &&
+	    (e = pf_db_commit(r->db)) == PF_DB_OK) {
+		pf_audit_committed(r);
+		return PF_DB_OK;
+	}
+	pf_db_rollback(r->db);
+	pf_audit_discard(r);
+	return e;
+}
+
 enum pf_dberr
-pf_audit_change(struct pf_req *r, const char *event, unsigned long long user,
+pf_audit_event(struct pf_req *r, const char *action, enum pf_outcome o,
+    unsigned long long user, unsigned long long org, const char *object,
+    const char *detail, const struct pf_change *c, size_t n)
+{
+	const struct pf_session *s = r->session;
+	struct pf_audit_q *q = pf_palloc(r->pool, sizeof(*q));
+
+	if (pf_event_kind(action) == NULL)
+		pf_log(r, PF_LOG_ERR, "audit action %s is not listed in events.c", action);
+	memset(q, 0, sizeof(*q));
+	pf_audit_now(q->ev.at);
+	q->ev.action = pf_pstrdup(r->pool, action);
+	q->ev.object = pf_pstrdup(r->pool, object ? object : "");
+	q->ev.detail = pf_pstrdup(r->pool, detail ? detail : "");
+	q->ev.outcome = o;
+	/* the actor is known once the second factor is given */
+	if (s != NULL && s->level == PF_LEVEL_FULL) {
+		q->ev.actor = s->user;
+		q->ev.actor_org = s->org;
+	}
+	q->ev.user = user;
+	q->ev.org = org;
+	q->ev.session = s != NULL ? s->id : 0;
+	if (n > 0) {
+		q->change = changes_json(c, n);
+		q->scope = user ? PF_KS_USER : PF_KS_AUDIT;
+	}
+	if (r->audit_tail != NULL) {
+		r->audit_tail->next = q;
+		r->audit_tail->ev.next = &q->ev;
+	} else
+		r->audit = q;
+	r->audit_tail = q;
+	return pf_db_in_tx(r->db) ? PF_DB_OK : write_now(r);
+}
+
+enum pf_dberr
+pf_audit(struct pf_req *r, const char *action, enum pf_outcome o,
+    unsigned long long user, const char *detail)
+{
+	return pf_audit_event(r, action, o, user, 0, NULL, detail, NULL, 0);
+}
+
+enum pf_dberr
+pf_audit_change(struct pf_req *r, const char *action, unsigned long long user,
     unsigned long long org, const char *object, const struct pf_change *c, size_t n)
 {
+	return pf_audit_event(r, action, PF_AUDIT_OK, user, org, object, NULL, c, n);
+}
+
+/*
+ * mac = HMAC-SHA256(audit key, "pforte-audit-1" || each column || prev):
+ * a column is 0xff when NULL, else 0x01, its length (4 bytes, big-endian)
+ * and its bytes, integers as decimal text, so the writer's bound values
+ * and the verifier's selected ones encode alike.
+ */
+void
+pf_audit_mac(const unsigned char key[PF_KEY_LEN], const struct pf_val *v,
+    const unsigned char prev[PF_BIDX_LEN], unsigned char out[PF_BIDX_LEN])
+{
+	struct pf_buf b = { 0 };
+	unsigned char len[4];
+	char num[24];
+	const char *p;
+	size_t i, n;
+
+	for (i = 0; i < PF_AUDIT_MAC_NCOLS; i++) {
+		if (v[i].type == PF_V_NULL) {
+			pf_buf_add(&b, "\xff", 1);
+			continue;
+		}
+		if (v[i].type == PF_V_INT) {
+			n = (size_t)snprintf(num, sizeof(num), "%llu", (unsigned long long)v[i].i);
+			p = num;
+		} else {
+			p = v[i].s;
+			n = v[i].len;
+		}
+		len[0] = (unsigned char)(n >> 24);
+		len[1] = (unsigned char)(n >> 16);
+		len[2] = (unsigned char)(n >> 8);
+		len[3] = (unsigned char)n;
+		pf_buf_add(&b, "\x01", 1);
+		pf_buf_add(&b, len, 4);
+		pf_buf_add(&b, p, n);
+	}
+	pf_buf_add(&b, prev, PF_BIDX_LEN);
+	pf_bidx_compute(key, "pforte-audit-1", b.data, b.len, out);
+	pf_wipe(b.data, b.len);
+	pf_buf_free(&b);
+}
+
+/* The request's User-Agent, cut to UA_MAX bytes on a character boundary. */
+static struct pf_val
+user_agent(struct pf_req *r)
+{
+	const char *ua = pf_req_env(r, "HTTP_USER_AGENT");
+	size_t n;
+
+	if (ua == NULL || *ua == '\0')
+		return PF_NULL;
+	n = strlen(ua);
+	if (n > UA_MAX) {
+		n = UA_MAX;
+		while (n > 0 && ((unsigned char)ua[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return PF_BLOB(ua, n);
+}
+
+static enum pf_dberr
+seal(struct pf_req *r, enum pf_kscope scope, unsigned long long owner, const char *column,
+    unsigned long long id, struct pf_val in, struct pf_val *out)
+{
+	if (in.type == PF_V_NULL) {
+		*out = PF_NULL;
+		return PF_DB_OK;
+	}
+	return pf_seal(r->db, r->pool, scope, owner, PF_AT("audit_log", column, id), in.s,
+	    in.len, out) == PF_C_OK ? PF_DB_OK : PF_DB_ERROR;
+}
+
+static enum pf_dberr
+write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id, uint64_t kid,
+    const unsigned char *key, const unsigned char idx[2][PF_BIDX_LEN], int has_idx,
+    unsigned char mac[PF_BIDX_LEN])
+{
+	struct pf_val v[PF_AUDIT_MAC_NCOLS + 1];
+	enum pf_dberr e;
+
+	q->ev.id = id;
+	v[0] = PF_INT((long long)id);
+	v[1] = PF_STR(q->ev.at);
+	v[2] = PF_STR(r->app->name);
+	v[3] = PF_STR(q->ev.action);
+	v[4] = PF_STR(outcomes[q->ev.outcome]);
+	v[5] = id_or_null(q->ev.actor);
+	v[6] = id_or_null(q->ev.actor_org);
+	v[7] = id_or_null(q->ev.user);
+	v[8] = id_or_null(q->ev.org);
+	v[9] = PF_STR(q->ev.object);
+	v[10] = id_or_null(q->ev.session);
+	v[11] = PF_STR(r->id);
+	v[12] = PF_STR(q->ev.detail);
+	v[14] = has_idx ? PF_BLOB((const char *)idx[0], PF_BIDX_LEN) : PF_NULL;
+	v[15] = has_idx ? PF_BLOB((const char *)idx[1], PF_BIDX_LEN) : PF_NULL;
+	v[18] = PF_INT((long long)kid);
+	if ((e = seal(r, PF_KS_AUDIT, PF_AUDIT_SEAL, "ip_enc", id, PF_STR(r->ip), &v[13])) !=
+	    PF_DB_OK ||
+	    (e = seal(r, PF_KS_AUDIT, PF_AUDIT_SEAL, "ua_enc", id, user_agent(r), &v[16])) !=
+	    PF_DB_OK ||
+	    (e = seal(r, q->scope, q->scope == PF_KS_USER ? q->ev.user : PF_AUDIT_SEAL,
+	    "change_enc", id, q->change ?
+	    PF_STR(q->change) : PF_NULL, &v[17])) != PF_DB_OK)
+		return e;
+	pf_audit_mac(key, v, mac, mac);
+	v[19] = PF_BLOB((const char *)mac, PF_BIDX_LEN);
+	return pf_db_exec(r->db, PF_SQL_AUDIT_INSERT, v, PF_AUDIT_MAC_NCOLS + 1, NULL, NULL);
+}
+
+/* An event about a user concerns their organisation (at that moment) when
+ * the caller named none: a key user sees their members' failed sign-ins. */
+static enum pf_dberr
+concerned_org(struct pf_req *r, struct pf_event *ev)
+{
+	struct pf_rows rows;
+	enum pf_dberr e;
+
+	if (ev->user == 0 || ev->org != 0)
+		return PF_DB_OK;
+	if ((e = pf_db_query(r->db, r->pool, PF_SQL_AUDIT_USER_ORG,
+	    PF_ARGS(PF_INT((long long)ev->user)), &rows)) != PF_DB_OK)
+		return e;
+	if (rows.n == 1 && PF_CELL(&rows, 0, 0)->type == PF_V_INT)
+		ev->org = (unsigned long long)PF_CELL(&rows, 0, 0)->i;
+	return PF_DB_OK;
+}
+
+enum pf_dberr
+pf_audit_flush(struct pf_req *r)
+{
+	unsigned char mac[PF_BIDX_LEN] = { 0 }, idx[2][PF_BIDX_LEN];
 	unsigned long long id;
-	struct pf_val v;
+	const unsigned char *key;
+	struct pf_audit_q *q;
+	struct pf_rows head;
 	enum pf_dberr e;
 	enum pf_cerr ce;
-	char *json;
+	uint64_t kid;
+	int has_idx;
 
-	if ((e = record(r, event, PF_AUDIT_OK, user, org, object, NULL, &id)) != PF_DB_OK ||
-	    n == 0)
+	if (r->audit == NULL)
+		return PF_DB_OK;
+	if ((e = pf_db_query(r->db, r->pool, PF_SQL_AUDIT_HEAD, NULL, 0, &head)) != PF_DB_OK)
 		return e;
-	json = changes_json(c, n);
-	ce = pf_seal(r->db, r->pool, user ? PF_KS_USER : PF_KS_SYSTEM, user,
-	    PF_AT("audit_log", "change_enc", id), json, strlen(json), &v);
-	pf_wipe(json, strlen(json));
-	free(json);
-	if (ce != PF_C_OK)
+	if (head.n != 1 || PF_CELL(&head, 0, 0)->type != PF_V_INT) {
+		pf_log(r, PF_LOG_ERR, "audit_head has no row: run pforte-admin migrate");
 		return PF_DB_ERROR;
-	return pf_db_exec(r->db, PF_SQL_AUDIT_CHANGE, PF_ARGS(v, PF_INT((long long)id)),
-	    NULL, NULL);
+	}
+	id = (unsigned long long)PF_CELL(&head, 0, 0)->i;
+	if (PF_CELL(&head, 0, 1)->type == PF_V_STR && PF_CELL(&head, 0, 1)->len == PF_BIDX_LEN)
+		memcpy(mac, PF_CELL(&head, 0, 1)->s, PF_BIDX_LEN);
+	if ((ce = pf_key_active(r->db, PF_KS_AUDIT, PF_AUDIT_MAC, &kid, &key)) != PF_C_OK) {
+		pf_log(r, PF_LOG_ERR, "audit key: %s (pforte-admin keys init makes it)",
+		    pf_crypt_strerror(ce));
+		return ce == PF_C_DB ? PF_DB_ERROR : PF_DB_UNAVAILABLE;
+	}
+	has_idx = pf_audit_ip_idx(r->db, r->ip, idx[0], idx[1]) == PF_C_OK;
+	for (q = r->audit; q != NULL; q = q->next)
+		if ((e = concerned_org(r, &q->ev)) != PF_DB_OK)
+			return e;
+	for (q = r->audit; q != NULL; q = q->next)
+		if ((e = write_one(r, q, ++id, kid, key, (const unsigned char (*)[PF_BIDX_LEN])idx,
+		    has_idx, mac)) != PF_DB_OK)
+			return e;
+	return pf_db_exec(r->db, PF_SQL_AUDIT_MOVE, PF_ARGS(PF_INT((long long)id),
+	    PF_BLOB((const char *)mac, PF_BIDX_LEN)), NULL, NULL);
+}
+
+/* After the commit: the written events go to the alert rules, unless they
+ * are the alerts' own. */
+void
+pf_audit_committed(struct pf_req *r)
+{
+	struct pf_audit_q *q = r->audit;
+
+	r->audit = r->audit_tail = NULL;
+	if (q == NULL)
+		return;
+	discard(q);
+	if (!r->alerting) {
+		r->alerting = 1;
+		pf_alerts_check(r, &q->ev);
+		r->alerting = 0;
+	}
 }

@@ -35,6 +35,10 @@ struct ckey {
 static const char *const langs[] = { "de", "en", NULL };
 static const char *const transports[] = { "dir", "smtp", NULL };
 static const char *const providers[] = { "file", "pkcs11", NULL };
+static const char *const siem_transports[] = { "udp", "tcp", "tls", "unix", "file", NULL };
+static const char *const siem_formats[] = { "ecs", "cef", NULL };
+static const char *const siem_facilities[] = { "auth", "authpriv", "daemon", "user", "local0",
+	"local1", "local2", "local3", "local4", "local5", "local6", "local7", NULL };
 
 static const struct ckey keys[] = {
 	{ "Portal.Name", C_STR, "Pforte", 0, 0, NULL },
@@ -98,6 +102,7 @@ static const struct ckey keys[] = {
 	{ "Keys.CacheSeconds", C_INT, "300", 1, 86400, NULL },
 	{ "Limits.Body", C_INT, "65536", 1024, PF_BODY_HARD_MAX, NULL },
 	{ "Limits.Fields", C_INT, "64", 1, PF_FIELDS_HARD_MAX, NULL },
+	{ "Audit.RetentionDays", C_INT, "0", 0, 36500, NULL },
 	{ "Documents.MaxMB", C_INT, "100", 1, 4096, NULL },
 	{ "Documents.QuotaMB", C_INT, "10240", 1, 16777216, NULL },
 	{ "Documents.RetentionDays", C_INT, "30", 0, 3650, NULL },
@@ -114,6 +119,32 @@ static const struct ckey keys[] = {
 	{ "Status.Probe.*", C_URL, "", 0, 0, NULL },
 	{ "Status.ProbeCA", C_PATH, "", 0, 0, NULL },
 	{ "Status.ProbeTimeout", C_INT, "1500", 100, 10000, NULL },
+	/* pforte-siem: where the audit events go (Output.<name>) */
+	{ "Siem.PollMillis", C_INT, "1000", 50, 60000, NULL },
+	{ "Siem.Batch", C_INT, "500", 1, 10000, NULL },
+	{ "Siem.Output.*.Transport", C_ENUM, "", 0, 0, siem_transports },
+	{ "Siem.Output.*.Address", C_STR, "", 0, 0, NULL },
+	{ "Siem.Output.*.Format", C_ENUM, "ecs", 0, 0, siem_formats },
+	{ "Siem.Output.*.CA", C_PATH, "", 0, 0, NULL },
+	{ "Siem.Output.*.Facility", C_ENUM, "authpriv", 0, 0, siem_facilities },
+	/* MaxMind database (GeoLite2-City layout); empty: geo alerts off */
+	{ "Alerts.GeoIP", C_PATH, "", 0, 0, NULL },
+	/* alert.c: security contacts (space-separated addresses) and the rules */
+	{ "Alerts.Contacts", C_STR, "", 0, 0, NULL },
+	{ "Alerts.SuppressMinutes", C_INT, "60", 1, 10080, NULL },
+	{ "Alerts.UserFailures.Count", C_INT, "5", 2, 1000, NULL },
+	{ "Alerts.UserFailures.Minutes", C_INT, "15", 1, 1440, NULL },
+	{ "Alerts.IPFailures.Count", C_INT, "20", 2, 100000, NULL },
+	{ "Alerts.IPFailures.Minutes", C_INT, "10", 1, 1440, NULL },
+	{ "Alerts.NetFailures.Count", C_INT, "50", 2, 100000, NULL },
+	{ "Alerts.NetFailures.Minutes", C_INT, "10", 1, 1440, NULL },
+	{ "Alerts.Downloads.Count", C_INT, "50", 2, 100000, NULL },
+	{ "Alerts.Downloads.Minutes", C_INT, "10", 1, 1440, NULL },
+	{ "Alerts.Travel.KmH", C_INT, "1000", 100, 100000, NULL },
+	{ "Alerts.Travel.MinKm", C_INT, "300", 0, 20000, NULL },
+	{ "Alerts.AdminRole.Permissions", C_STR, "users.manage users.invite roles.approve "
+	    "orgs.manage apps.manage status.manage privacy.manage audit.read", 0, 0, NULL },
+	{ "Alerts.Notice.Days", C_INT, "7", 1, 30, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

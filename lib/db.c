@@ -174,13 +174,17 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_REC_LEFT] =
 	    "SELECT COUNT(*) FROM recovery_codes WHERE user_id = ? AND used_at IS NULL",
 	/* audit.c */
+	[PF_SQL_AUDIT_HEAD] =
+	    "SELECT last_id, last_mac FROM audit_head WHERE id = 1 FOR UPDATE",
 	[PF_SQL_AUDIT_INSERT] =
-	    "INSERT INTO audit_log (program, event, outcome, actor_id, user_id, org_id, "
-	    "object, session_id, request_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[PF_SQL_AUDIT_SEAL] =
-	    "UPDATE audit_log SET ip_enc = ? WHERE id = ?",
-	[PF_SQL_AUDIT_CHANGE] =
-	    "UPDATE audit_log SET change_enc = ? WHERE id = ?",
+	    "INSERT INTO audit_log (id, created_at, program, event, outcome, actor_id, "
+	    "actor_org_id, user_id, org_id, object, session_id, request_id, detail, ip_enc, "
+	    "ip_idx, net_idx, ua_enc, change_enc, mac_key, mac) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[PF_SQL_AUDIT_MOVE] =
+	    "UPDATE audit_head SET last_id = ?, last_mac = ? WHERE id = 1",
+	[PF_SQL_AUDIT_USER_ORG] =
+	    "SELECT org_id FROM users WHERE id = ?",
 	[PF_SQL_TOK_DATA] =
 	    "UPDATE auth_tokens SET data_enc = ? WHERE id = ?",
 	[PF_SQL_TOK_DATA_GET] =
@@ -224,6 +228,61 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "FROM security_notices WHERE published_at <= UTC_TIMESTAMP() "
 	    "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP()) "
 	    "ORDER BY published_at DESC LIMIT 10",
+	/* alert.c.  Counts cover (at - minutes, at] of the event that is
+	 * checked, so a rule fires on the event that reaches its threshold. */
+	[PF_SQL_ALERT_FAIL_USER] =
+	    "SELECT COUNT(*) FROM audit_log WHERE user_id = ? AND event = 'auth.login.failure' "
+	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
+	    "AND created_at <= CAST(? AS DATETIME(6))",
+	[PF_SQL_ALERT_FAIL_IP] =
+	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM audit_log WHERE ip_idx = ? "
+	    "AND event = 'auth.login.failure' "
+	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
+	    "AND created_at <= CAST(? AS DATETIME(6))",
+	[PF_SQL_ALERT_FAIL_NET] =
+	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM audit_log WHERE net_idx = ? "
+	    "AND event = 'auth.login.failure' "
+	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
+	    "AND created_at <= CAST(? AS DATETIME(6))",
+	[PF_SQL_ALERT_DOWNLOADS] =
+	    "SELECT COUNT(*) FROM audit_log WHERE event = 'document.downloaded' "
+	    "AND actor_id = ? AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
+	    "AND created_at <= CAST(? AS DATETIME(6))",
+	/* the role's scope and how many of the listed permissions it has */
+	[PF_SQL_ALERT_ROLE_ADMIN] =
+	    "SELECT r.scope, r.name, COUNT(p.permission) FROM roles r "
+	    "LEFT JOIN role_permissions p ON p.role_id = r.id AND FIND_IN_SET(p.permission, ?) "
+	    "WHERE r.id = ? GROUP BY r.id, r.scope, r.name",
+	/* locks the range, so two requests cannot both raise the same alert */
+	[PF_SQL_ALERT_DEDUP] =
+	    "SELECT id FROM alerts WHERE dedup IN (?, ?) "
+	    "AND created_at > UTC_TIMESTAMP(6) - INTERVAL ? MINUTE LIMIT 1 FOR UPDATE",
+	[PF_SQL_ALERT_INSERT] =
+	    "INSERT INTO alerts (rule, severity, user_id, org_id, audit_id, dedup) "
+	    "VALUES (?, ?, ?, ?, ?, ?)",
+	[PF_SQL_ALERT_SEAL] =
+	    "UPDATE alerts SET detail_enc = ? WHERE id = ?",
+	[PF_SQL_ALERT_PLACES] =
+	    "SELECT COUNT(*), CAST(IFNULL(SUM(place IN (?, ?)), 0) AS SIGNED) FROM signin_places "
+	    "WHERE user_id = ? FOR UPDATE",
+	[PF_SQL_ALERT_PLACE_ADD] =
+	    "INSERT INTO signin_places (user_id, place, first_at, last_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)) "
+	    "ON DUPLICATE KEY UPDATE last_at = UTC_TIMESTAMP(6)",
+	[PF_SQL_ALERT_DEVICES] =
+	    "SELECT COUNT(*), CAST(IFNULL(SUM(device IN (?, ?)), 0) AS SIGNED) FROM known_devices "
+	    "WHERE user_id = ? FOR UPDATE",
+	[PF_SQL_ALERT_DEVICE_ADD] =
+	    "INSERT INTO known_devices (user_id, device, first_at, last_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)) "
+	    "ON DUPLICATE KEY UPDATE last_at = UTC_TIMESTAMP(6)",
+	/* the previous located sign-in and the seconds since it */
+	[PF_SQL_ALERT_LAST_GET] =
+	    "SELECT loc_enc, TIMESTAMPDIFF(MICROSECOND, at, CAST(? AS DATETIME(6))) "
+	    "FROM signin_last WHERE user_id = ? FOR UPDATE",
+	[PF_SQL_ALERT_LAST_SET] =
+	    "INSERT INTO signin_last (user_id, at, loc_enc) VALUES (?, CAST(? AS DATETIME(6)), ?) "
+	    "ON DUPLICATE KEY UPDATE at = VALUES(at), loc_enc = VALUES(loc_enc)",
 };
 
 struct pf_db {

@@ -20,6 +20,7 @@
 static const char *const scopes[] = {
 	[PF_KS_SYSTEM] = "system", [PF_KS_INDEX] = "index", [PF_KS_ORG] = "org",
 	[PF_KS_USER] = "user", [PF_KS_BACKUP] = "backup", [PF_KS_DOCUMENT] = "document",
+	[PF_KS_AUDIT] = "audit",
 };
 
 static const char *const cerr_str[PF_C__MAX] = {

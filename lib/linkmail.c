@@ -10,14 +10,15 @@
 #include "pf-int.h"
 
 struct kind {
-	const char	*name;		/* mail template, audit event, quota prefix */
+	const char	*name;		/* mail template, quota prefix */
+	const char	*event;		/* audit action */
 	const char	*minutes;	/* config key of the link's lifetime */
 	const char	*path;		/* where the link leads */
 };
 
 static const struct kind kinds[] = {
-	[PF_TOK_MAGIC] = { "magic", "Auth.Magic.Minutes", "/magic/callback" },
-	[PF_TOK_RESET] = { "reset", "Auth.Reset.Minutes", "/reset/confirm" },
+	[PF_TOK_MAGIC] = { "magic", "auth.magiclink.requested", "Auth.Magic.Minutes", "/magic/callback" },
+	[PF_TOK_RESET] = { "reset", "auth.reset.requested", "Auth.Reset.Minutes", "/reset/confirm" },
 };
 
 struct request {
@@ -53,7 +54,7 @@ static int
 issue(struct pf_req *r, void *arg)
 {
 	struct request *q = arg;
-	char *event = pf_psprintf(r->pool, "%s.request", q->k->name);
+	const char *event = q->k->event;
 	unsigned long long user = 0;
 	int locked;
 	enum pf_dberr e;

@@ -98,7 +98,8 @@ int
 pf_may_admin(struct pf_req *r)
 {
 	return pf_may_some(r, PF_PERM_USERS_MANAGE) || pf_may_some(r, PF_PERM_USERS_INVITE) ||
-	    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may(r, PF_PERM_STATUS_MANAGE, 0);
+	    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may(r, PF_PERM_STATUS_MANAGE, 0) ||
+	    pf_may_some(r, PF_PERM_AUDIT_READ);
 }
 
 int

@@ -18,6 +18,7 @@
 enum pf_libkey { PF_KEY_LANG, PF_KEY_CSRF, PF_KEY__MAX };
 
 struct pf_io;
+struct pf_audit_q;
 struct _hdf;
 
 struct pf_req {
@@ -48,6 +49,9 @@ struct pf_req {
 	unsigned char		 perm_global[PF_PERM__MAX];
 	unsigned char		 perm_org[PF_PERM__MAX];
 	char			 csrf[PF_TOKEN_CHARS + 1];
+	/* audit.c: events queued until pf_tx commits */
+	struct pf_audit_q	*audit, *audit_tail;
+	int			 alerting;	/* pf_alerts_check is running */
 	/* response */
 	int			 status;
 	struct pf_buf		 headers;	/* extra header lines */
@@ -131,5 +135,12 @@ void	 pf_log_set_debug(int);
 void	 pf_log_set_request(const char *);
 void	 pf_log_set_syslog(int);
 void	 pf_random_hex(char *, size_t nbytes);
+
+/* audit.c: pf_tx writes the queued events before it commits, hands them
+ * to the alert rules after, and drops them when it rolls back. */
+void		pf_audit_now(char out[PF_TIME_LEN + 1]);
+enum pf_dberr	pf_audit_flush(struct pf_req *);
+void		pf_audit_committed(struct pf_req *);
+void		pf_audit_discard(struct pf_req *);
 
 #endif /* PF_INT_H */

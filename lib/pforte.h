@@ -295,9 +295,10 @@ enum pf_libsql {
 	PF_SQL_REC_INSERT,
 	PF_SQL_REC_USE,
 	PF_SQL_REC_LEFT,
+	PF_SQL_AUDIT_HEAD,
 	PF_SQL_AUDIT_INSERT,
-	PF_SQL_AUDIT_SEAL,
-	PF_SQL_AUDIT_CHANGE,
+	PF_SQL_AUDIT_MOVE,
+	PF_SQL_AUDIT_USER_ORG,
 	PF_SQL_TOK_DATA,
 	PF_SQL_TOK_DATA_GET,
 	PF_SQL_SESS_NEXT,
@@ -309,6 +310,21 @@ enum pf_libsql {
 	PF_SQL_USER_SET_EMAIL,
 	PF_SQL_ORG_STATUS,
 	PF_SQL_NOTICES,
+	/* alert.c: the alert rules' counts, their memory, raising */
+	PF_SQL_ALERT_FAIL_USER,
+	PF_SQL_ALERT_FAIL_IP,
+	PF_SQL_ALERT_FAIL_NET,
+	PF_SQL_ALERT_DOWNLOADS,
+	PF_SQL_ALERT_ROLE_ADMIN,
+	PF_SQL_ALERT_DEDUP,
+	PF_SQL_ALERT_INSERT,
+	PF_SQL_ALERT_SEAL,
+	PF_SQL_ALERT_PLACES,
+	PF_SQL_ALERT_PLACE_ADD,
+	PF_SQL_ALERT_DEVICES,
+	PF_SQL_ALERT_DEVICE_ADD,
+	PF_SQL_ALERT_LAST_GET,
+	PF_SQL_ALERT_LAST_SET,
 	PF_SQL_APP
 };
 
@@ -334,7 +350,13 @@ int		 pf_db_in_tx(const struct pf_db *);
  * so destroying that key erases every copy (crypto-shredding). */
 enum pf_kscope { PF_KS_SYSTEM = 1, PF_KS_INDEX, PF_KS_ORG, PF_KS_USER, PF_KS_BACKUP,
 	/* one key per document (owner: its id), content and metadata */
-	PF_KS_DOCUMENT };
+	PF_KS_DOCUMENT,
+	/* the audit trail's: owner PF_AUDIT_SEAL seals its personal columns,
+	 * owner PF_AUDIT_MAC keys the chain's macs.  Never rotated: the chain
+	 * covers the sealed bytes, and rows are never rewritten. */
+	PF_KS_AUDIT };
+#define PF_AUDIT_SEAL	0
+#define PF_AUDIT_MAC	1
 
 enum pf_cerr {
 	PF_C_OK = 0,
@@ -543,7 +565,9 @@ const char	*pf_csrf_token(struct pf_req *);
 
 /* ---- one-time links (token.c) ------------------------------------------- */
 
-enum pf_tok { PF_TOK_MAGIC, PF_TOK_RESET, PF_TOK_SETUP, PF_TOK_VERIFY };
+enum pf_tok { PF_TOK_MAGIC, PF_TOK_RESET, PF_TOK_SETUP, PF_TOK_VERIFY,
+	/* the "not you?" link of a sign-in notice (alert.c): ends all sessions */
+	PF_TOK_SECURE };
 /* Issue a token valid for minutes; older unused ones of the same kind for
  * the user stop working.  In a transaction; *text in pool. */
 enum pf_dberr	pf_token_issue(struct pf_db *, struct pf_pool *, enum pf_tok,
@@ -609,24 +633,137 @@ enum pf_dberr	pf_recovery_use(struct pf_db *, unsigned long long user,
 		    const char *code, int *ok);
 enum pf_dberr	pf_recovery_left(struct pf_db *, unsigned long long user, long long *n);
 
-/* ---- audit trail (audit.c) ---------------------------------------------- */
+/* ---- audit trail (audit.c, auditmac.c, auditrow.c, events.c) ----------- */
 
 enum pf_outcome { PF_AUDIT_OK, PF_AUDIT_FAIL, PF_AUDIT_INFO };
-/* Record event (e.g. "login.password") in the caller's transaction, with
- * the request's id, session and sealed IP.  detail: non-personal ASCII. */
-enum pf_dberr	pf_audit(struct pf_req *, const char *event, enum pf_outcome,
+/* Record action (a name from events.c, e.g. "auth.login.failure") with
+ * the request's time, id, session, actor, client address and user agent.
+ * user: whom it concerns (0: nobody).  detail: non-personal ASCII, never
+ * a secret.  The event is written when the caller's transaction (pf_tx)
+ * commits, chained to the one before it, and not at all if it rolls back;
+ * outside pf_tx it is written at once in a transaction of its own. */
+enum pf_dberr	pf_audit(struct pf_req *, const char *action, enum pf_outcome,
 		    unsigned long long user, const char *detail);
 
 /* What changed, for the audit trail: before and after as text (NULL when
  * there was none).  Never a secret: no passwords, tokens or codes. */
 struct pf_change { const char *field, *before, *after; };
 /* Record a change of object (e.g. "user:42", "role:3") concerning user
- * and org (0: none) in the caller's transaction.  The changes are stored
- * as JSON, sealed under user's key (so erasing the user erases them) or
- * the system key.  The actor is the session's user, as for pf_audit. */
-enum pf_dberr	pf_audit_change(struct pf_req *, const char *event, unsigned long long user,
+ * and org (0: none), as pf_audit.  The changes are stored as JSON, sealed
+ * under user's key (so erasing the user erases them) or the system key. */
+enum pf_dberr	pf_audit_change(struct pf_req *, const char *action, unsigned long long user,
 		    unsigned long long org, const char *object, const struct pf_change *,
 		    size_t n);
+/* The same with outcome and detail. */
+enum pf_dberr	pf_audit_event(struct pf_req *, const char *action, enum pf_outcome,
+		    unsigned long long user, unsigned long long org, const char *object,
+		    const char *detail, const struct pf_change *, size_t n);
+
+/* An event as written, for the alert rules (pf_alerts_check). */
+#define PF_TIME_LEN	26	/* "YYYY-MM-DD HH:MM:SS.ffffff" */
+struct pf_event {
+	unsigned long long	 id;		/* audit_log.id */
+	char			 at[PF_TIME_LEN + 1];	/* UTC */
+	const char		*action, *object, *detail;
+	enum pf_outcome		 outcome;
+	unsigned long long	 actor, actor_org, user, org, session;
+	struct pf_event		*next;
+};
+
+/* The kinds of events, for SIEM outputs and the viewer: every action the
+ * programs write is listed in events.c (a test checks that). */
+struct pf_event_kind {
+	const char	*action;
+	const char	*category;	/* ECS event.category */
+	const char	*type;		/* ECS event.type */
+	int		 severity;	/* CEF 0..10 */
+};
+/* The kind of action, NULL when it is not listed. */
+const struct pf_event_kind *pf_event_kind(const char *action);
+/* All kinds, terminated by { NULL }. */
+extern const struct pf_event_kind pf_event_kinds[];
+
+/* One audit_log row with its sealed columns opened, for the viewer and
+ * the SIEM outputs (auditrow.c).  Strings live in the pool; ip, ua are ""
+ * when absent or when they do not open (then opened is 0). */
+struct pf_audit_row {
+	unsigned long long	 id, actor, actor_org, user, org, session;
+	char			 at[PF_TIME_LEN + 1];
+	const char		*program, *action, *outcome, *object, *request_id,
+				*detail, *ip, *ua;
+	int			 opened;
+};
+/* The columns pf_audit_row_read() expects, in this order, for the
+ * SELECT list of a query on audit_log (no table alias). */
+#define PF_AUDIT_COLS	"id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), program, event, " \
+	"outcome, actor_id, actor_org_id, user_id, org_id, object, session_id, request_id, " \
+	"detail, ip_enc, ua_enc"
+#define PF_AUDIT_NCOLS	15
+/* Fill row from row i of rows (a query selecting PF_AUDIT_COLS first).
+ * Returns the first failure to open ip or ua (the row is filled anyway):
+ * PF_C_DB or PF_C_PROVIDER may pass, the others will not. */
+enum pf_cerr	pf_audit_row_read(struct pf_db *, struct pf_pool *, const struct pf_rows *,
+		    size_t i, struct pf_audit_row *);
+
+/* The columns the chain's mac covers, in order, for a verifier's SELECT;
+ * pf_audit_mac() computes a row's mac from them and the previous mac. */
+#define PF_AUDIT_MAC_COLS	"id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f'), " \
+	"program, event, outcome, actor_id, actor_org_id, user_id, org_id, object, " \
+	"session_id, request_id, detail, ip_enc, ip_idx, net_idx, ua_enc, change_enc, mac_key"
+#define PF_AUDIT_MAC_NCOLS	19
+void		pf_audit_mac(const unsigned char key[32], const struct pf_val *,
+		    const unsigned char prev[PF_BIDX_LEN], unsigned char out[PF_BIDX_LEN]);
+
+/* The keyed hashes ip_idx may hold for a client address (text, any
+ * spelling): one per index key in use, at most two during a rotation.
+ * PF_C_BAD when ip is not an address. */
+enum pf_cerr	pf_audit_ip_find(struct pf_db *, const char *ip,
+		    unsigned char out[2][PF_BIDX_LEN], size_t *n);
+
+/* The keyed hashes audit_log.ip_idx / net_idx of a client address (text),
+ * under the active index key; net is the /24 (IPv4) or /48 (IPv6). */
+enum pf_cerr	pf_audit_ip_idx(struct pf_db *, const char *ip,
+		    unsigned char ip_idx[PF_BIDX_LEN], unsigned char net_idx[PF_BIDX_LEN]);
+
+/* A row as SIEMs read it (auditfmt.c), malloc'd, one line without its
+ * newline: JSON with Elastic Common Schema names, or ArcSight CEF.  Line
+ * breaks, controls, terminal escapes and invalid UTF-8 in any field are
+ * written as the text \xNN; long values are cut. */
+char	*pf_audit_ecs(const struct pf_audit_row *);
+char	*pf_audit_cef(const struct pf_audit_row *);
+/* An RFC 5424 syslog message (no framing), malloc'd: prio is facility |
+ * severity as for syslog(3), the time now, msg neutralised as above. */
+char	*pf_syslog_5424(int prio, const char *host, const char *app,
+	    const char *msgid, const char *msg);
+
+/* ---- security alerts (alert.c) ------------------------------------------ */
+
+/* Called by pf_tx after a commit with the events it wrote (never for the
+ * events the alerts themselves write).  Evaluates the rules of Alerts.*,
+ * raises alerts in a transaction of its own and delivers them.  Never
+ * fails the request: problems are logged. */
+void		pf_alerts_check(struct pf_req *, const struct pf_event *);
+
+/* ---- geolocation (geo.c) ------------------------------------------------ */
+
+/* Where an address is, from the MaxMind database of Alerts.GeoIP.
+ * country: ISO 3166-1 alpha-2 ("DE"), "" when unknown (then has_loc is
+ * 1); lat, lon in degrees when has_loc. */
+struct pf_geo {
+	char	 country[3];
+	double	 lat, lon;
+	int	 has_loc;
+};
+/* 0 with *out filled when the database knows ip's country or location;
+ * -1 when it does not, ip is no address or geolocation is off (no
+ * Alerts.GeoIP, or the database could not be opened: logged once). */
+int	pf_geo_lookup(const char *ip, struct pf_geo *out);
+/* 1 when a database is open (opens it on the first call), else 0. */
+int	pf_geo_enabled(void);
+/* Great-circle distance in km; -1 when either has no location. */
+double	pf_geo_km(const struct pf_geo *, const struct pf_geo *);
+/* Close the database; the next call opens Alerts.GeoIP again (tests). */
+void	pf_geo_close(void);
 
 /* ---- uploads (upload.c) ------------------------------------------------- */
 

@@ -79,7 +79,7 @@ pf_role_grant(struct pf_req *r, unsigned long long user, const struct pf_role *r
 	    PF_INT((long long)user), PF_INT((long long)role->id)), NULL, NULL);
 	if (e != PF_DB_OK)
 		return e;
-	return pf_audit_change(r, "role.grant", user, 0,
+	return pf_audit_change(r, "role.granted", user, 0,
 	    pf_psprintf(r->pool, "role:%llu", role->id), &c, 1);
 }
 
@@ -97,6 +97,6 @@ pf_role_revoke(struct pf_req *r, unsigned long long user, const struct pf_role *
 	    PF_INT((long long)role->id)), &n, NULL)) != PF_DB_OK || n == 0)
 		return e;
 	*removed = 1;
-	return pf_audit_change(r, "role.revoke", user, 0,
+	return pf_audit_change(r, "role.revoked", user, 0,
 	    pf_psprintf(r->pool, "role:%llu", role->id), &c, 1);
 }

@@ -1,7 +1,8 @@
 /*
  * token.c: one-time links (magic link, password reset, account setup,
- * address verification).  256-bit tokens, stored as SHA-256, single use,
- * short-lived; a newer token of the same kind retires the older ones.
+ * address verification, the "not you?" link of a sign-in notice).
+ * 256-bit tokens, stored as SHA-256, single use, short-lived; a newer
+ * token of the same kind retires the older ones.
  * Using one is a single compare-and-set UPDATE, so two clicks racing on
  * the same link sign in at most once.
  */
@@ -12,6 +13,7 @@ static const char *const kinds[] = {
 	[PF_TOK_RESET] = "reset",
 	[PF_TOK_SETUP] = "setup",
 	[PF_TOK_VERIFY] = "verify",
+	[PF_TOK_SECURE] = "secure",
 };
 
 static enum pf_dberr

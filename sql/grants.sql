@@ -5,16 +5,25 @@
 -- Accounts are for connections over the local socket ('localhost'); for
 -- database servers on other hosts, create the same grants for their host.
 -- Every program reads maintenance_windows: the layout's banner.
+-- Each account's privileges are first revoked, so that running this file
+-- leaves exactly the grants below (an upgrade drops what a release no
+-- longer grants, e.g. UPDATE on the audit log before 007).  Requests
+-- that run at that moment may fail once.
+-- No program may UPDATE or DELETE audit_log rows: only INSERT, and move
+-- audit_head in the same transaction (sql/007_audit.sql).  Retention
+-- deletes old rows with its own account (pf_retention).
 
 CREATE USER IF NOT EXISTS 'pf_status'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_status'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_status'@'localhost';
 GRANT SELECT ON security_notices TO 'pf_status'@'localhost';
 
 -- login: passwords, sessions, second factors, resets, the dashboard.
 -- Sealing needs the data keys (read only: keys are made by pforte-admin
--- and when an account is created).  The audit log takes inserts and the
--- sealing of the new row's IP address only.
+-- and when an account is created).  The audit log takes inserts only;
+-- they move the chain's head (audit_head).
 CREATE USER IF NOT EXISTS 'pf_login'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_login'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_login'@'localhost';
 GRANT SELECT ON security_notices TO 'pf_login'@'localhost';
 GRANT SELECT ON data_keys TO 'pf_login'@'localhost';
@@ -26,10 +35,11 @@ GRANT SELECT, INSERT, UPDATE ON totp TO 'pf_login'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON recovery_codes TO 'pf_login'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO 'pf_login'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_login'@'localhost';
-GRANT SELECT (id), UPDATE (ip_enc) ON audit_log TO 'pf_login'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_login'@'localhost';
 
 -- magic: magic-link requests and callbacks.
 CREATE USER IF NOT EXISTS 'pf_magic'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_magic'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_magic'@'localhost';
 GRANT SELECT ON data_keys TO 'pf_magic'@'localhost';
 GRANT SELECT ON users TO 'pf_magic'@'localhost';
@@ -38,7 +48,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON sessions TO 'pf_magic'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON auth_tokens TO 'pf_magic'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON auth_throttle TO 'pf_magic'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_magic'@'localhost';
-GRANT SELECT (id), UPDATE (ip_enc) ON audit_log TO 'pf_magic'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_magic'@'localhost';
 
 -- Every program that loads sessions reads the permission model: the
 -- grants are checked afresh at every request (lib/perm.c).
@@ -55,6 +65,7 @@ GRANT SELECT ON user_roles TO 'pf_magic'@'localhost';
 -- and sign-in history.  Reads the audit log for the history (own rows,
 -- by the program's check).
 CREATE USER IF NOT EXISTS 'pf_profile'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_profile'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_profile'@'localhost';
 GRANT SELECT ON data_keys TO 'pf_profile'@'localhost';
 GRANT SELECT, UPDATE ON users TO 'pf_profile'@'localhost';
@@ -68,11 +79,13 @@ GRANT SELECT ON roles TO 'pf_profile'@'localhost';
 GRANT SELECT ON role_permissions TO 'pf_profile'@'localhost';
 GRANT SELECT ON user_roles TO 'pf_profile'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_profile'@'localhost';
-GRANT SELECT (id, created_at, event, outcome, user_id, ip_enc, detail),
-  UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_profile'@'localhost';
+GRANT SELECT (id, created_at, event, outcome, user_id, ip_enc, detail)
+  ON audit_log TO 'pf_profile'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_profile'@'localhost';
 
 -- rolereq: requests for roles and their decisions.
 CREATE USER IF NOT EXISTS 'pf_rolereq'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_rolereq'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_rolereq'@'localhost';
 GRANT SELECT ON data_keys TO 'pf_rolereq'@'localhost';
 GRANT SELECT ON users TO 'pf_rolereq'@'localhost';
@@ -84,13 +97,14 @@ GRANT SELECT ON role_permissions TO 'pf_rolereq'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON user_roles TO 'pf_rolereq'@'localhost';
 GRANT SELECT, INSERT, UPDATE ON role_requests TO 'pf_rolereq'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_rolereq'@'localhost';
-GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_rolereq'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_rolereq'@'localhost';
 
 -- documents: upload, versions, sharing, download.  Creates each
 -- document's data key; never destroys one (purging is pforte-admin's).
 -- Deletes a document row only when its first upload failed.
 -- Reads the organisations and roles to share with.
 CREATE USER IF NOT EXISTS 'pf_documents'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_documents'@'localhost';
 GRANT SELECT ON maintenance_windows TO 'pf_documents'@'localhost';
 GRANT SELECT, INSERT ON data_keys TO 'pf_documents'@'localhost';
 GRANT SELECT ON users TO 'pf_documents'@'localhost';
@@ -105,13 +119,14 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON document_versions TO 'pf_documents'@'loc
 GRANT SELECT, INSERT, DELETE ON document_chunks TO 'pf_documents'@'localhost';
 GRANT SELECT, INSERT, DELETE ON document_shares TO 'pf_documents'@'localhost';
 GRANT INSERT ON audit_log TO 'pf_documents'@'localhost';
-GRANT SELECT (id), UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_documents'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_documents'@'localhost';
 
 -- admin (the web program; its account is webadmin, because `admin` is
 -- the migration account of pforte-admin): users, organisations, roles,
 -- the status page's texts.  Creating
 -- a user creates their data key.  Reads the whole audit log (audit.read).
 CREATE USER IF NOT EXISTS 'pf_webadmin'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON maintenance_windows TO 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON security_notices TO 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT ON data_keys TO 'pf_webadmin'@'localhost';
@@ -128,4 +143,46 @@ GRANT SELECT ON permissions TO 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON user_roles TO 'pf_webadmin'@'localhost';
 GRANT SELECT, UPDATE ON role_requests TO 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT ON audit_log TO 'pf_webadmin'@'localhost';
-GRANT UPDATE (ip_enc, change_enc) ON audit_log TO 'pf_webadmin'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_webadmin'@'localhost';
+-- the alerts list (admin-alerts.c): reads every alert, acknowledges one
+GRANT SELECT, UPDATE (state, acked_by, acked_at) ON alerts TO 'pf_webadmin'@'localhost';
+
+-- retention (pforte-admin audit purge): deletes the oldest audit rows and
+-- moves the chain's floor up to the first row kept.  Nothing else.
+CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_retention'@'localhost';
+GRANT SELECT (id, created_at, mac), DELETE ON audit_log TO 'pf_retention'@'localhost';
+GRANT SELECT, UPDATE (floor_id, floor_mac) ON audit_head TO 'pf_retention'@'localhost';
+
+-- Security alerts (lib/alert.c), evaluated in every program that writes
+-- events: the rules count sign-in failures and downloads in the audit
+-- log (these columns only), and raise an alert with its sealed details.
+-- Only login sees full sign-ins: it remembers countries, devices and the
+-- last location, and issues the "not you?" link (auth_tokens above).
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_login'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_magic'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_profile'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_rolereq'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_documents'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_login'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_magic'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_profile'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_rolereq'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_documents'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON signin_places TO 'pf_login'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON known_devices TO 'pf_login'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON signin_last TO 'pf_login'@'localhost';
+
+-- siem (tools/pforte-siem): reads the audit log after each output's
+-- cursor, opens the sealed address and user agent (data keys), and moves
+-- its cursors.  It writes nothing else and is never a web program.
+CREATE USER IF NOT EXISTS 'pf_siem'@'localhost';
+GRANT SELECT ON audit_log TO 'pf_siem'@'localhost';
+GRANT SELECT ON data_keys TO 'pf_siem'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON siem_cursor TO 'pf_siem'@'localhost';

@@ -19,12 +19,13 @@ set -euo pipefail
 BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev libp11-kit-dev
        libjwt-dev libjansson-dev liboath-dev libmariadb-dev libssl-dev
        libcurl4-openssl-dev libsodium-dev zlib1g-dev libqrencode-dev libcrack2-dev
-       cracklib-runtime libmagic-dev)
+       cracklib-runtime libmagic-dev libmaxminddb-dev)
 RUN=(mariadb-server mariadb-client lighttpd lighttpd-mod-openssl openssl curl)
 APACHE=(apache2 libapache2-mod-fcgid)
 TEST=(libcmocka-dev "${APACHE[@]}" libfcgi-bin spawn-fcgi clang llvm
       libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq softhsm2 opensc
-      chromium nodejs npm)
+      chromium nodejs npm rsyslog rsyslog-gnutls
+      libmaxmind-db-writer-perl mmdb-bin)
 
 usage() {
 	echo "usage: ${0##*/} [--print] {build|run|test|apache|all}..." >&2

@@ -42,8 +42,6 @@ static const struct enccol {
 	ENC("sessions", "ua_enc"),
 	ENC("auth_tokens", "data_enc"),
 	ENC("totp", "secret_enc"),
-	ENC("audit_log", "ip_enc"),
-	ENC("audit_log", "change_enc"),
 	ENC("role_requests", "reason_enc"),
 	ENC("role_requests", "comment_enc"),
 	/* under the document's own key, which rotation leaves alone: these
@@ -53,6 +51,13 @@ static const struct enccol {
 	ENC("document_versions", "filename_enc"),
 };
 #define NENC (sizeof(enccols) / sizeof(enccols[0]))
+
+/* Encrypted columns rotation never rewrites: the audit trail's, whose
+ * macs cover the sealed bytes.  Their keys (scope audit; a user's key for
+ * change_enc) are kept for reading instead of retired (audit_uses). */
+static const char *const fixedcols[] = {
+	"audit_log.ip_enc", "audit_log.ua_enc", "audit_log.change_enc",
+};
 
 /* Every blind index, recomputed from its encrypted source when the index
  * key rotates. */
@@ -70,7 +75,7 @@ static const struct bidxcol {
 /* Statement ids; the table below is indexed from PF_SQL_APP on. */
 enum {
 	S_ACTIVE = PF_SQL_APP, S_RETIRING, S_MARK, S_RETIRE, S_COUNTS, S_FOREIGN, S_REWRAP,
-	S__FIXED
+	S_AUDIT_USES, S_KEEP, S__FIXED
 };
 #define S_ENC(i)	(S__FIXED + 2 * (i))
 #define S_BIDX(i)	(S__FIXED + 2 * NENC + 2 * (i))
@@ -89,6 +94,10 @@ static const char *sql[NSQL] = {
 	[S_FOREIGN - PF_SQL_APP] = "SELECT id, scope, owner, kek, wrapped FROM data_keys "
 	    "WHERE kek <> ? AND wrapped IS NOT NULL AND id > ? ORDER BY id LIMIT ?",
 	[S_REWRAP - PF_SQL_APP] = "UPDATE data_keys SET kek = ?, wrapped = ? WHERE id = ? AND wrapped = ?",
+	/* the key id is bytes 2..9 of a sealed value (crypt.c) */
+	[S_AUDIT_USES - PF_SQL_APP] = "SELECT 1 FROM audit_log WHERE change_enc IS NOT NULL "
+	    "AND SUBSTRING(change_enc, 2, 8) = ? LIMIT 1",
+	[S_KEEP - PF_SQL_APP] = "UPDATE data_keys SET state = 'kept' WHERE id = ? AND state = 'retiring'",
 };
 
 static struct pf_db *db;
@@ -98,12 +107,32 @@ struct key {
 	enum pf_kscope		scope;
 };
 
+static void check(enum pf_dberr, const char *);
+
+/* Whether audit rows hold values under key id (which they keep for good). */
+static int
+audit_uses(unsigned long long id)
+{
+	struct pf_pool *p = pf_pool_new();
+	unsigned char be[8];
+	struct pf_rows r;
+	int i, uses;
+
+	for (i = 0; i < 8; i++)
+		be[i] = (unsigned char)(id >> (56 - 8 * i));
+	check(pf_db_query(db, p, S_AUDIT_USES, PF_ARGS(PF_BLOB((const char *)be, 8)), &r),
+	    "looking for audit rows under a key");
+	uses = r.n > 0;
+	pf_pool_free(p);
+	return uses;
+}
+
 static enum pf_kscope
 scope_of(const char *s)
 {
 	enum pf_kscope k;
 
-	for (k = PF_KS_SYSTEM; k <= PF_KS_DOCUMENT; k++)
+	for (k = PF_KS_SYSTEM; k <= PF_KS_AUDIT; k++)
 		if (strcmp(pf_kscope_name(k), s) == 0)
 			return k;
 	return 0;
@@ -172,14 +201,14 @@ keys_list(unsigned id, const struct pf_val *args, size_t nargs, size_t *n)
 }
 
 static int
-has_active(enum pf_kscope s)
+has_active(enum pf_kscope s, unsigned long long owner)
 {
 	uint64_t id;
 	const unsigned char *key;
 	enum pf_cerr e;
 
 	check(pf_db_begin(db), "begin");
-	e = pf_key_active(db, s, 0, &id, &key);
+	e = pf_key_active(db, s, owner, &id, &key);
 	pf_db_rollback(db);
 	if (e != PF_C_OK && e != PF_C_NOKEY)
 		check_c(e, "reading the active key");
@@ -191,7 +220,10 @@ keys_init(void)
 {
 	const char *kek = pf_kek_current();
 	char err[512], desc[256];
-	enum pf_kscope s[] = { PF_KS_SYSTEM, PF_KS_INDEX };
+	static const struct { enum pf_kscope scope; unsigned long long owner; } s[] = {
+		{ PF_KS_SYSTEM, 0 }, { PF_KS_INDEX, 0 },
+		{ PF_KS_AUDIT, PF_AUDIT_SEAL }, { PF_KS_AUDIT, PF_AUDIT_MAC },
+	};
 	size_t i;
 
 	provider_open();
@@ -204,12 +236,14 @@ keys_init(void)
 	}
 	printf("key-encryption key %s: %s\n", kek, desc);
 	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
-		if (has_active(s[i]))
+		if (has_active(s[i].scope, s[i].owner))
 			continue;
 		check(pf_db_begin(db), "begin");
-		check_c(pf_key_create(db, s[i], 0), "creating a data key");
+		check_c(pf_key_create(db, s[i].scope, s[i].owner), "creating a data key");
 		check(pf_db_commit(db), "commit");
-		printf("%s data key created\n", pf_kscope_name(s[i]));
+		printf("%s data key created%s\n", pf_kscope_name(s[i].scope),
+		    s[i].scope != PF_KS_AUDIT ? "" : s[i].owner == PF_AUDIT_MAC ? " (macs)" :
+		    " (sealing)");
 	}
 	return 0;
 }
@@ -400,6 +434,7 @@ keys_rotate(int argc, char **argv)
 	long batch;
 	unsigned long long left;
 	int pass, index = 0;
+	size_t kept;
 
 	options(argc, argv, optkeys, v, 2);
 	batch = atol(v[1]);
@@ -409,6 +444,9 @@ keys_rotate(int argc, char **argv)
 	 * for nothing a new KEK (keys new-kek, rewrap) does not give. */
 	if (strcmp(v[0], "document") == 0)
 		die("document keys are not rotated: `keys new-kek` and `keys rewrap` re-wrap them");
+	/* The audit chain's macs cover the sealed bytes: a row never changes. */
+	if (strcmp(v[0], "audit") == 0)
+		die("audit keys are not rotated: `keys new-kek` and `keys rewrap` re-wrap them");
 	if (strcmp(v[0], "all") != 0 && (scope_of(v[0]) == 0 || scope_of(v[0]) == PF_KS_BACKUP))
 		die("--scope must be system, index, org, user or all");
 	provider_open();
@@ -439,12 +477,23 @@ keys_rotate(int argc, char **argv)
 	}
 	if (left != 0)
 		die("%llu values are still under old keys; run `keys rotate` again", left);
-	for (i = 0; i < nk; i++) {
+	for (i = 0, kept = 0; i < nk; i++) {
+		if (audit_uses(k[i].id)) {
+			/* audit rows are never rewritten (their macs cover these
+			 * bytes): the key stays, for reading only */
+			check(pf_db_exec(db, S_KEEP, PF_ARGS(PF_INT((long long)k[i].id)), NULL,
+			    NULL), "keeping a key");
+			kept++;
+			continue;
+		}
 		check(pf_db_exec(db, S_RETIRE, PF_ARGS(PF_INT((long long)k[i].id)), NULL, NULL),
 		    "retiring a key");
 		pf_kc_drop(k[i].id);
 	}
-	printf("rotation done: %zu old keys retired and erased\n", nk);
+	printf("rotation done: %zu old keys retired and erased", nk - kept);
+	if (kept)
+		printf(", %zu kept for reading the audit trail", kept);
+	printf("\n");
 	free(k);
 	return 0;
 }
@@ -527,6 +576,8 @@ cmd_keys(int argc, char **argv)
 
 		for (i = 0; i < NENC; i++)
 			printf("%s.%s\n", enccols[i].table, enccols[i].column);
+		for (i = 0; i < sizeof(fixedcols) / sizeof(fixedcols[0]); i++)
+			printf("%s\n", fixedcols[i]);
 		return 0;
 	}
 	die("unknown keys command %s", argv[0]);

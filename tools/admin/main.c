@@ -11,6 +11,7 @@
  *   org          add | list: organisations
  *   backup       write an encrypted backup; restore verifies, then loads it
  *   purge        erase deleted documents after their retention period
+ *   audit        verify the audit chain; purge it after its retention period
  *
  * It connects with the migration account DB.Account.admin.
  */
@@ -35,6 +36,7 @@ usage(void)
 	    "  org add|list\n"
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
 	    "  purge                   erase what was deleted long enough ago\n"
+	    "  audit verify | audit purge [--days N]\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -90,6 +92,8 @@ main(int argc, char *argv[])
 		rc = cmd_restore(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "purge") == 0)
 		rc = cmd_purge(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "audit") == 0)
+		rc = cmd_audit(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);
