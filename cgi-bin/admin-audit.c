@@ -510,6 +510,16 @@ out:
 	return rc;
 }
 
+/* The file holds opened addresses and agents: none left behind in freed
+ * memory. */
+static void
+wipe_free(struct pf_buf *b)
+{
+	if (b->data != NULL)
+		pf_wipe(b->data, b->len);
+	pf_buf_free(b);
+}
+
 /*
  * GET /admin/audit/export format=csv|jsonl and the filter.  The file is
  * built first, the export audited (no data leaves without its event),
@@ -544,7 +554,7 @@ page_audit_export(struct pf_req *r)
 	/* HEAD sends no rows: nothing to record */
 	if ((rc = export_rows(r, &f, jsonl, &b, &e)) != 0 ||
 	    (pf_req_method(r) != PF_HEAD && (rc = pf_tx(r, tx_exported, &e)) != 0)) {
-		pf_buf_free(&b);
+		wipe_free(&b);
 		return rc;
 	}
 	if (gmtime_r(&now, &tm) == NULL || strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ",
@@ -561,6 +571,6 @@ page_audit_export(struct pf_req *r)
 		if (pf_resp_stream(r, b.data + off, n) < 0)
 			break;
 	}
-	pf_buf_free(&b);
+	wipe_free(&b);
 	return 0;
 }

@@ -112,17 +112,18 @@ country_ok(const char *cc)
 	return strlen(cc) == 2 && strspn(cc, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == 2;
 }
 
-/* A count over the event's window: SQL id with (subject, at, minutes, at). */
+/* A count over the event's window, up to limit: SQL id with (subject, at,
+ * minutes, at, limit). */
 static enum pf_dberr
 count(struct pf_req *r, unsigned id, struct pf_val subject, const struct pf_event *e,
-    long long minutes, long long *n, long long *distinct)
+    long long minutes, long long limit, long long *n, long long *distinct)
 {
 	struct pf_rows rows;
 	enum pf_dberr err;
 
 	*n = 0;
 	err = pf_db_query(r->db, r->pool, id, PF_ARGS(subject, PF_STR(e->at),
-	    PF_INT(minutes), PF_STR(e->at)), &rows);
+	    PF_INT(minutes), PF_STR(e->at), PF_INT(limit)), &rows);
 	if (err == PF_DB_OK && rows.n == 1) {
 		*n = PF_CELL(&rows, 0, 0)->i;
 		if (distinct != NULL)
@@ -266,7 +267,7 @@ failures(struct pf_req *r, struct run *run, const struct pf_event *e)
 	minutes = pf_conf_int("Alerts.UserFailures.Minutes");
 	if (e->user != 0) {
 		if ((err = count(r, PF_SQL_ALERT_FAIL_USER, PF_INT((long long)e->user), e,
-		    minutes, &n, NULL)) != PF_DB_OK)
+		    minutes, limit, &n, NULL)) != PF_DB_OK)
 			return err;
 		if (n >= limit) {
 			subj = pf_psprintf(r->pool, "%llu", e->user);
@@ -282,7 +283,7 @@ failures(struct pf_req *r, struct run *run, const struct pf_event *e)
 	limit = pf_conf_int("Alerts.IPFailures.Count");
 	minutes = pf_conf_int("Alerts.IPFailures.Minutes");
 	if ((err = count(r, PF_SQL_ALERT_FAIL_IP, PF_BLOB((const char *)idx[0], PF_BIDX_LEN),
-	    e, minutes, &n, &who)) != PF_DB_OK)
+	    e, minutes, limit, &n, &who)) != PF_DB_OK)
 		return err;
 	if (n >= limit && (err = raise(r, run, R_IP_FAILURES, rules[R_IP_FAILURES].severity,
 	    idx[0], PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
@@ -292,7 +293,7 @@ failures(struct pf_req *r, struct run *run, const struct pf_event *e)
 	limit = pf_conf_int("Alerts.NetFailures.Count");
 	minutes = pf_conf_int("Alerts.NetFailures.Minutes");
 	if ((err = count(r, PF_SQL_ALERT_FAIL_NET, PF_BLOB((const char *)idx[1], PF_BIDX_LEN),
-	    e, minutes, &n, &who)) != PF_DB_OK)
+	    e, minutes, limit, &n, &who)) != PF_DB_OK)
 		return err;
 	if (n >= limit && (err = raise(r, run, R_NET_FAILURES, rules[R_NET_FAILURES].severity,
 	    idx[1], PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
@@ -431,7 +432,7 @@ downloads(struct pf_req *r, struct run *run, const struct pf_event *e)
 	if (e->actor == 0)
 		return PF_DB_OK;
 	if ((err = count(r, PF_SQL_ALERT_DOWNLOADS, PF_INT((long long)e->actor), e, minutes,
-	    &n, NULL)) != PF_DB_OK || n < limit)
+	    limit, &n, NULL)) != PF_DB_OK || n < limit)
 		return err;
 	subj = pf_psprintf(r->pool, "%llu", e->actor);
 	return raise(r, run, R_DOWNLOADS, rules[R_DOWNLOADS].severity, subj, strlen(subj), e->actor,

@@ -233,25 +233,48 @@ user_agent(struct pf_req *r)
 	return PF_BLOB(ua, n);
 }
 
-static enum pf_dberr
-seal(struct pf_req *r, enum pf_kscope scope, unsigned long long owner, const char *column,
-    unsigned long long id, struct pf_val in, struct pf_val *out)
+/* The keys one flush uses, copied: a pointer into the key cache lasts only
+ * until the next key is looked up.  One lookup each per flush. */
+struct flushkeys {
+	unsigned char	 mac[PF_KEY_LEN], seal[PF_KEY_LEN];
+	uint64_t	 mac_id, seal_id;
+	unsigned char	 idx[2][PF_BIDX_LEN];
+	int		 has_idx;
+};
+
+static enum pf_cerr
+copy_key(struct pf_db *db, unsigned long long owner, uint64_t *id,
+    unsigned char out[PF_KEY_LEN])
 {
-	if (in.type == PF_V_NULL) {
-		*out = PF_NULL;
-		return PF_DB_OK;
-	}
-	return pf_seal(r->db, r->pool, scope, owner, PF_AT("audit_log", column, id), in.s,
-	    in.len, out) == PF_C_OK ? PF_DB_OK : PF_DB_ERROR;
+	const unsigned char *k;
+	enum pf_cerr e;
+
+	if ((e = pf_key_active(db, PF_KS_AUDIT, owner, id, &k)) == PF_C_OK)
+		memcpy(out, k, PF_KEY_LEN);
+	return e;
+}
+
+/* in sealed under the audit seal key, bound to row id's column */
+static struct pf_val
+seal(struct pf_req *r, const struct flushkeys *k, const char *column, unsigned long long id,
+    struct pf_val in)
+{
+	unsigned char *ct;
+
+	if (in.type == PF_V_NULL)
+		return PF_NULL;
+	ct = pf_palloc(r->pool, in.len + PF_CT_OVERHEAD);
+	if (pf_ct_seal(k->seal, k->seal_id, PF_AT("audit_log", column, id), in.s, in.len,
+	    ct) < 0)
+		abort();	/* only a broken OpenSSL fails to encrypt */
+	return PF_BLOB((const char *)ct, in.len + PF_CT_OVERHEAD);
 }
 
 static enum pf_dberr
-write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id, uint64_t kid,
-    const unsigned char *key, const unsigned char idx[2][PF_BIDX_LEN], int has_idx,
-    unsigned char mac[PF_BIDX_LEN])
+write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id,
+    const struct flushkeys *k, unsigned char mac[PF_BIDX_LEN])
 {
 	struct pf_val v[PF_AUDIT_MAC_NCOLS + 1];
-	enum pf_dberr e;
 
 	q->ev.id = id;
 	v[0] = PF_INT((long long)id);
@@ -267,18 +290,19 @@ write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id, uint64_
 	v[10] = id_or_null(q->ev.session);
 	v[11] = PF_STR(r->id);
 	v[12] = PF_STR(q->ev.detail);
-	v[14] = has_idx ? PF_BLOB((const char *)idx[0], PF_BIDX_LEN) : PF_NULL;
-	v[15] = has_idx ? PF_BLOB((const char *)idx[1], PF_BIDX_LEN) : PF_NULL;
-	v[18] = PF_INT((long long)kid);
-	if ((e = seal(r, PF_KS_AUDIT, PF_AUDIT_SEAL, "ip_enc", id, PF_STR(r->ip), &v[13])) !=
-	    PF_DB_OK ||
-	    (e = seal(r, PF_KS_AUDIT, PF_AUDIT_SEAL, "ua_enc", id, user_agent(r), &v[16])) !=
-	    PF_DB_OK ||
-	    (e = seal(r, q->scope, q->scope == PF_KS_USER ? q->ev.user : PF_AUDIT_SEAL,
-	    "change_enc", id, q->change ?
-	    PF_STR(q->change) : PF_NULL, &v[17])) != PF_DB_OK)
-		return e;
-	pf_audit_mac(key, v, mac, mac);
+	v[13] = seal(r, k, "ip_enc", id, PF_STR(r->ip));
+	v[14] = k->has_idx ? PF_BLOB((const char *)k->idx[0], PF_BIDX_LEN) : PF_NULL;
+	v[15] = k->has_idx ? PF_BLOB((const char *)k->idx[1], PF_BIDX_LEN) : PF_NULL;
+	v[16] = seal(r, k, "ua_enc", id, user_agent(r));
+	v[17] = PF_NULL;
+	v[18] = PF_INT((long long)k->mac_id);
+	if (q->change != NULL && q->scope == PF_KS_USER) {
+		if (pf_seal(r->db, r->pool, PF_KS_USER, q->ev.user, PF_AT("audit_log",
+		    "change_enc", id), q->change, strlen(q->change), &v[17]) != PF_C_OK)
+			return PF_DB_ERROR;
+	} else if (q->change != NULL)
+		v[17] = seal(r, k, "change_enc", id, PF_STR(q->change));
+	pf_audit_mac(k->mac, v, mac, mac);
 	v[19] = PF_BLOB((const char *)mac, PF_BIDX_LEN);
 	return pf_db_exec(r->db, PF_SQL_AUDIT_INSERT, v, PF_AUDIT_MAC_NCOLS + 1, NULL, NULL);
 }
@@ -304,40 +328,46 @@ concerned_org(struct pf_req *r, struct pf_event *ev)
 enum pf_dberr
 pf_audit_flush(struct pf_req *r)
 {
-	unsigned char mac[PF_BIDX_LEN] = { 0 }, idx[2][PF_BIDX_LEN];
+	unsigned char mac[PF_BIDX_LEN] = { 0 };
 	unsigned long long id;
-	const unsigned char *key;
+	struct flushkeys k;
 	struct pf_audit_q *q;
 	struct pf_rows head;
 	enum pf_dberr e;
 	enum pf_cerr ce;
-	uint64_t kid;
-	int has_idx;
 
 	if (r->audit == NULL)
 		return PF_DB_OK;
-	if ((e = pf_db_query(r->db, r->pool, PF_SQL_AUDIT_HEAD, NULL, 0, &head)) != PF_DB_OK)
-		return e;
-	if (head.n != 1 || PF_CELL(&head, 0, 0)->type != PF_V_INT) {
-		pf_log(r, PF_LOG_ERR, "audit_head has no row: run pforte-admin migrate");
-		return PF_DB_ERROR;
-	}
-	id = (unsigned long long)PF_CELL(&head, 0, 0)->i;
-	if (PF_CELL(&head, 0, 1)->type == PF_V_STR && PF_CELL(&head, 0, 1)->len == PF_BIDX_LEN)
-		memcpy(mac, PF_CELL(&head, 0, 1)->s, PF_BIDX_LEN);
-	if ((ce = pf_key_active(r->db, PF_KS_AUDIT, PF_AUDIT_MAC, &kid, &key)) != PF_C_OK) {
+	/* Everything that needs no row id first: the head's lock is held from
+	 * here to the commit, and every writer waits for it. */
+	if ((ce = copy_key(r->db, PF_AUDIT_MAC, &k.mac_id, k.mac)) != PF_C_OK ||
+	    (ce = copy_key(r->db, PF_AUDIT_SEAL, &k.seal_id, k.seal)) != PF_C_OK) {
+		pf_wipe(&k, sizeof(k));
 		pf_log(r, PF_LOG_ERR, "audit key: %s (pforte-admin keys init makes it)",
 		    pf_crypt_strerror(ce));
 		return ce == PF_C_DB ? PF_DB_ERROR : PF_DB_UNAVAILABLE;
 	}
-	has_idx = pf_audit_ip_idx(r->db, r->ip, idx[0], idx[1]) == PF_C_OK;
-	for (q = r->audit; q != NULL; q = q->next)
-		if ((e = concerned_org(r, &q->ev)) != PF_DB_OK)
-			return e;
-	for (q = r->audit; q != NULL; q = q->next)
-		if ((e = write_one(r, q, ++id, kid, key, (const unsigned char (*)[PF_BIDX_LEN])idx,
-		    has_idx, mac)) != PF_DB_OK)
-			return e;
+	k.has_idx = pf_audit_ip_idx(r->db, r->ip, k.idx[0], k.idx[1]) == PF_C_OK;
+	for (q = r->audit, e = PF_DB_OK; q != NULL && e == PF_DB_OK; q = q->next)
+		e = concerned_org(r, &q->ev);
+	if (e == PF_DB_OK)
+		e = pf_db_query(r->db, r->pool, PF_SQL_AUDIT_HEAD, NULL, 0, &head);
+	if (e == PF_DB_OK && (head.n != 1 || PF_CELL(&head, 0, 0)->type != PF_V_INT)) {
+		pf_log(r, PF_LOG_ERR, "audit_head has no row: run pforte-admin migrate");
+		e = PF_DB_ERROR;
+	}
+	if (e != PF_DB_OK) {
+		pf_wipe(&k, sizeof(k));
+		return e;
+	}
+	id = (unsigned long long)PF_CELL(&head, 0, 0)->i;
+	if (PF_CELL(&head, 0, 1)->type == PF_V_STR && PF_CELL(&head, 0, 1)->len == PF_BIDX_LEN)
+		memcpy(mac, PF_CELL(&head, 0, 1)->s, PF_BIDX_LEN);
+	for (q = r->audit; q != NULL && e == PF_DB_OK; q = q->next)
+		e = write_one(r, q, ++id, &k, mac);
+	pf_wipe(&k, sizeof(k));
+	if (e != PF_DB_OK)
+		return e;
 	return pf_db_exec(r->db, PF_SQL_AUDIT_MOVE, PF_ARGS(PF_INT((long long)id),
 	    PF_BLOB((const char *)mac, PF_BIDX_LEN)), NULL, NULL);
 }

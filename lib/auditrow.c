@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "pf-crypt.h"
 #include "pf-int.h"
 
 static unsigned long long
@@ -109,11 +110,16 @@ pf_audit_ip_idx(struct pf_db *db, const char *ip, unsigned char ip_idx[PF_BIDX_L
     unsigned char net_idx[PF_BIDX_LEN])
 {
 	char addr[INET6_ADDRSTRLEN], net[INET6_ADDRSTRLEN + 4];
+	const unsigned char *key;
+	uint64_t id;
 	enum pf_cerr e;
 
 	if (spell(ip, addr, net) < 0)
 		return PF_C_BAD;
-	if ((e = pf_bidx_write(db, "audit-ip", addr, strlen(addr), ip_idx)) != PF_C_OK)
+	/* as pf_bidx_write does, with one lookup of the key for both */
+	if ((e = pf_key_active(db, PF_KS_INDEX, 0, &id, &key)) != PF_C_OK)
 		return e;
-	return pf_bidx_write(db, "audit-net", net, strlen(net), net_idx);
+	pf_bidx_compute(key, "audit-ip", addr, strlen(addr), ip_idx);
+	pf_bidx_compute(key, "audit-net", net, strlen(net), net_idx);
+	return PF_C_OK;
 }

@@ -230,24 +230,28 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "ORDER BY published_at DESC LIMIT 10",
 	/* alert.c.  Counts cover (at - minutes, at] of the event that is
 	 * checked, so a rule fires on the event that reaches its threshold. */
+	/* Counts stop at the threshold (the last ?): an address that fails
+	 * all day costs each new failure a look at a few rows, not its day. */
 	[PF_SQL_ALERT_FAIL_USER] =
-	    "SELECT COUNT(*) FROM audit_log WHERE user_id = ? AND event = 'auth.login.failure' "
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log WHERE user_id = ? "
+	    "AND event = 'auth.login.failure' "
 	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
-	    "AND created_at <= CAST(? AS DATETIME(6))",
+	    "AND created_at <= CAST(? AS DATETIME(6)) LIMIT ?) t",
 	[PF_SQL_ALERT_FAIL_IP] =
-	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM audit_log WHERE ip_idx = ? "
-	    "AND event = 'auth.login.failure' "
+	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM (SELECT user_id FROM audit_log "
+	    "WHERE ip_idx = ? AND event = 'auth.login.failure' "
 	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
-	    "AND created_at <= CAST(? AS DATETIME(6))",
+	    "AND created_at <= CAST(? AS DATETIME(6)) LIMIT ?) t",
 	[PF_SQL_ALERT_FAIL_NET] =
-	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM audit_log WHERE net_idx = ? "
-	    "AND event = 'auth.login.failure' "
+	    "SELECT COUNT(*), COUNT(DISTINCT user_id) FROM (SELECT user_id FROM audit_log "
+	    "WHERE net_idx = ? AND event = 'auth.login.failure' "
 	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
-	    "AND created_at <= CAST(? AS DATETIME(6))",
+	    "AND created_at <= CAST(? AS DATETIME(6)) LIMIT ?) t",
 	[PF_SQL_ALERT_DOWNLOADS] =
-	    "SELECT COUNT(*) FROM audit_log WHERE event = 'document.downloaded' "
-	    "AND actor_id = ? AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
-	    "AND created_at <= CAST(? AS DATETIME(6))",
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM audit_log WHERE actor_id = ? "
+	    "AND event = 'document.downloaded' "
+	    "AND created_at > CAST(? AS DATETIME(6)) - INTERVAL ? MINUTE "
+	    "AND created_at <= CAST(? AS DATETIME(6)) LIMIT ?) t",
 	/* the role's scope and how many of the listed permissions it has */
 	[PF_SQL_ALERT_ROLE_ADMIN] =
 	    "SELECT r.scope, r.name, COUNT(p.permission) FROM roles r "
