@@ -28,9 +28,12 @@
 
 /* Every encrypted column: the README lists the same, and the tests check
  * that the schema has no *_enc column missing here. */
-#define ENC(t, c) { t, c, \
-	"SELECT id, " c " FROM " t " WHERE id > ? AND " c " IS NOT NULL ORDER BY id LIMIT ?", \
-	"UPDATE " t " SET " c " = ? WHERE id = ? AND " c " = ?" }
+#define ENC(t, c) ENCK(t, c, "id")
+/* ... for a table whose row id (the one sealing binds to) is column k */
+#define ENCK(t, c, k) { t, c, \
+	"SELECT " k ", " c " FROM " t " WHERE " k " > ? AND " c " IS NOT NULL ORDER BY " k \
+	" LIMIT ?", \
+	"UPDATE " t " SET " c " = ? WHERE " k " = ? AND " c " = ?" }
 static const struct enccol {
 	const char *table, *column, *select, *update;
 } enccols[] = {
@@ -44,6 +47,8 @@ static const struct enccol {
 	ENC("totp", "secret_enc"),
 	ENC("role_requests", "reason_enc"),
 	ENC("role_requests", "comment_enc"),
+	ENC("alerts", "detail_enc"),
+	ENCK("signin_last", "loc_enc", "user_id"),
 	/* under the document's own key, which rotation leaves alone: these
 	 * are scanned, and never found under a retiring key */
 	ENC("documents", "title_enc"),
