@@ -17,6 +17,8 @@ extern MYSQL *m;	/* the migration account, for statements built here */
 void	die(const char *, ...) __attribute__((noreturn, format(printf, 1, 2)));
 void	connect_admin(void);
 void	query(const char *sql);
+/* Dies with what failed unless e is PF_DB_OK (statements through libpforte). */
+void	check_db(enum pf_dberr e, const char *what);
 unsigned long long prepared(const char *sql, const char *const *args, size_t n);
 char	*slurp(const char *path, size_t *len);
 void	options(int argc, char **argv, const char *const *keys, const char **vals, size_t n);

@@ -60,13 +60,6 @@ static const char *const sql[S__MAX - PF_SQL_APP] = {
 
 static struct pf_db *db;
 
-static void
-check(enum pf_dberr e, const char *what)
-{
-	if (e != PF_DB_OK)
-		die("%s: %s", what, pf_db_strerror(e));
-}
-
 static unsigned long long
 u64(const struct pf_val *v)
 {
@@ -101,21 +94,21 @@ verify(void)
 	size_t i;
 	int rc = 0, has_head;
 
-	check(pf_db_begin(db), "begin");
-	check(pf_db_query(db, p, S_HEAD, NULL, 0, &h), "reading audit_head");
+	check_db(pf_db_begin(db), "begin");
+	check_db(pf_db_query(db, p, S_HEAD, NULL, 0, &h), "reading audit_head");
 	if (h.n != 1)
 		die("audit_head has no row: run pforte-admin migrate");
 	last = u64(PF_CELL(&h, 0, 0));
 	floor = u64(PF_CELL(&h, 0, 2));
 	mac_of(PF_CELL(&h, 0, 3), prev);
 	has_head = mac_of(PF_CELL(&h, 0, 1), head);	/* h goes with the pool below */
-	check(pf_db_query(db, p, S_BELOW, PF_ARGS(PF_INT((long long)floor)), &r),
+	check_db(pf_db_query(db, p, S_BELOW, PF_ARGS(PF_INT((long long)floor)), &r),
 	    "counting older rows");
 	if (u64(PF_CELL(&r, 0, 0)) > 0)
 		printf("%llu rows before row %llu are not covered (written before the chain "
 		    "began)\n", u64(PF_CELL(&r, 0, 0)), floor);
 	for (next = floor; rc == 0 && next <= last; ) {
-		check(pf_db_query(db, p, S_ROWS, PF_ARGS(PF_INT((long long)next),
+		check_db(pf_db_query(db, p, S_ROWS, PF_ARGS(PF_INT((long long)next),
 		    PF_INT((long long)last)), &r), "reading audit rows");
 		if (r.n == 0) {
 			rc = broken(next, "the row is missing (the head says the chain goes on to "
@@ -161,7 +154,6 @@ purge(long long days)
 	struct pf_pool *p = pf_pool_new();
 	unsigned long long last, floor, cut, gone = 0, affected;
 	struct pf_rows h, c;
-	enum pf_dberr e;
 
 	if (days <= 0) {
 		printf("Audit.RetentionDays is 0: audit rows are kept\n");
@@ -170,27 +162,26 @@ purge(long long days)
 	/* The head's lock keeps writers from the chain while its floor moves;
 	 * the rows below the new floor are then no longer the chain's and go
 	 * in batches without it. */
-	check(pf_db_begin(db), "begin");
-	check(pf_db_query(db, p, S_HEAD_LOCK, NULL, 0, &h), "locking audit_head");
+	check_db(pf_db_begin(db), "begin");
+	check_db(pf_db_query(db, p, S_HEAD_LOCK, NULL, 0, &h), "locking audit_head");
 	if (h.n != 1)
 		die("audit_head has no row: run pforte-admin migrate");
 	last = u64(PF_CELL(&h, 0, 0));
 	floor = u64(PF_CELL(&h, 0, 1));
-	check(pf_db_query(db, p, S_CUT, PF_ARGS(PF_INT((long long)last), PF_INT(days)), &c),
+	check_db(pf_db_query(db, p, S_CUT, PF_ARGS(PF_INT((long long)last), PF_INT(days)), &c),
 	    "finding old rows");
 	if (c.n == 1 && (cut = u64(PF_CELL(&c, 0, 0))) >= floor) {
-		check(pf_db_exec(db, S_FLOOR, PF_ARGS(PF_INT((long long)cut + 1),
+		check_db(pf_db_exec(db, S_FLOOR, PF_ARGS(PF_INT((long long)cut + 1),
 		    *PF_CELL(&c, 0, 1), PF_INT((long long)cut + 1)), NULL, NULL), "moving the floor");
 		floor = cut + 1;
 	}
-	check(pf_db_commit(db), "commit");
-	check(pf_db_exec(db, S_DROP_OLD, PF_ARGS(PF_INT((long long)floor), PF_INT(days)),
+	check_db(pf_db_commit(db), "commit");
+	check_db(pf_db_exec(db, S_DROP_OLD, PF_ARGS(PF_INT((long long)floor), PF_INT(days)),
 	    &affected, NULL), "deleting rows from before the chain");
 	gone += affected;
 	do {
-		if ((e = pf_db_exec(db, S_DROP, PF_ARGS(PF_INT((long long)floor - 1)), &affected,
-		    NULL)) != PF_DB_OK)
-			check(e, "deleting old rows");
+		check_db(pf_db_exec(db, S_DROP, PF_ARGS(PF_INT((long long)floor - 1)), &affected,
+		    NULL), "deleting old rows");
 		gone += affected;
 	} while (affected > 0);
 	printf("audit purge: %llu rows older than %lld days deleted\n", gone, days);

@@ -112,8 +112,6 @@ struct key {
 	enum pf_kscope		scope;
 };
 
-static void check(enum pf_dberr, const char *);
-
 /* Whether audit rows hold values under key id (which they keep for good). */
 static int
 audit_uses(unsigned long long id)
@@ -125,7 +123,7 @@ audit_uses(unsigned long long id)
 
 	for (i = 0; i < 8; i++)
 		be[i] = (unsigned char)(id >> (56 - 8 * i));
-	check(pf_db_query(db, p, S_AUDIT_USES, PF_ARGS(PF_BLOB((const char *)be, 8)), &r),
+	check_db(pf_db_query(db, p, S_AUDIT_USES, PF_ARGS(PF_BLOB((const char *)be, 8)), &r),
 	    "looking for audit rows under a key");
 	uses = r.n > 0;
 	pf_pool_free(p);
@@ -171,13 +169,6 @@ provider_open(void)
 }
 
 static void
-check(enum pf_dberr e, const char *what)
-{
-	if (e != PF_DB_OK)
-		die("%s: %s", what, pf_db_strerror(e));
-}
-
-static void
 check_c(enum pf_cerr e, const char *what)
 {
 	if (e != PF_C_OK)
@@ -193,7 +184,7 @@ keys_list(unsigned id, const struct pf_val *args, size_t nargs, size_t *n)
 	struct key *k;
 	size_t i;
 
-	check(pf_db_query(db, p, id, args, nargs, &r), "listing keys");
+	check_db(pf_db_query(db, p, id, args, nargs, &r), "listing keys");
 	k = pf_xcalloc(r.n, sizeof(*k));
 	for (i = 0; i < r.n; i++) {
 		k[i].id = (unsigned long long)PF_CELL(&r, i, 0)->i;
@@ -212,7 +203,7 @@ has_active(enum pf_kscope s, unsigned long long owner)
 	const unsigned char *key;
 	enum pf_cerr e;
 
-	check(pf_db_begin(db), "begin");
+	check_db(pf_db_begin(db), "begin");
 	e = pf_key_active(db, s, owner, &id, &key);
 	pf_db_rollback(db);
 	if (e != PF_C_OK && e != PF_C_NOKEY)
@@ -243,9 +234,9 @@ keys_init(void)
 	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++) {
 		if (has_active(s[i].scope, s[i].owner))
 			continue;
-		check(pf_db_begin(db), "begin");
+		check_db(pf_db_begin(db), "begin");
 		check_c(pf_key_create(db, s[i].scope, s[i].owner), "creating a data key");
-		check(pf_db_commit(db), "commit");
+		check_db(pf_db_commit(db), "commit");
 		printf("%s data key created%s\n", pf_kscope_name(s[i].scope),
 		    s[i].scope != PF_KS_AUDIT ? "" : s[i].owner == PF_AUDIT_MAC ? " (macs)" :
 		    " (sealing)");
@@ -271,13 +262,13 @@ keys_status(void)
 		bad = 1;
 	} else
 		printf("key-encryption key %s: %s\n", kek, desc);
-	check(pf_db_query(db, p, S_COUNTS, NULL, 0, &r), "counting keys");
+	check_db(pf_db_query(db, p, S_COUNTS, NULL, 0, &r), "counting keys");
 	printf("data keys (scope, state, wrapped by, count):\n");
 	for (i = 0; i < r.n; i++)
 		printf("  %-7s %-9s %-20s %lld\n", PF_CELL(&r, i, 0)->s, PF_CELL(&r, i, 1)->s,
 		    PF_CELL(&r, i, 2)->s, PF_CELL(&r, i, 3)->i);
 	/* Self-test: seal and open under the system key, then roll back. */
-	check(pf_db_begin(db), "begin");
+	check_db(pf_db_begin(db), "begin");
 	if (!bad && pf_seal(db, p, PF_KS_SYSTEM, 0, PF_AT("selftest", "value", 1), "ok", 2, &ct) == PF_C_OK &&
 	    pf_open(db, p, PF_AT("selftest", "value", 1), &ct, &pt) == PF_C_OK &&
 	    strcmp(pt.s, "ok") == 0)
@@ -301,13 +292,13 @@ rotate_mark(const char *scope)
 
 	k = keys_list(S_ACTIVE, PF_ARGS(PF_STR(scope)), &n);
 	for (i = 0; i < n; i++) {
-		check(pf_db_begin(db), "begin");
+		check_db(pf_db_begin(db), "begin");
 		/* Waits for writers that hold the key share-locked. */
-		check(pf_db_exec(db, S_MARK, PF_ARGS(PF_INT((long long)k[i].id)), &affected, NULL),
+		check_db(pf_db_exec(db, S_MARK, PF_ARGS(PF_INT((long long)k[i].id)), &affected, NULL),
 		    "marking a key");
 		if (affected == 1)
 			check_c(pf_key_create(db, k[i].scope, k[i].owner), "creating a data key");
-		check(pf_db_commit(db), "commit");
+		check_db(pf_db_commit(db), "commit");
 		if ((i + 1) % 1000 == 0 || i + 1 == n)
 			printf("%s: %zu/%zu new keys\n", scope, i + 1, n);
 	}
@@ -348,8 +339,8 @@ rotate_column(size_t c, const struct key *k, size_t nk, long batch, int write)
 
 	do {
 		pf_pool_reset(p);
-		check(pf_db_begin(db), "begin");
-		check(pf_db_query(db, p, S_ENC(c), PF_ARGS(PF_INT((long long)last),
+		check_db(pf_db_begin(db), "begin");
+		check_db(pf_db_query(db, p, S_ENC(c), PF_ARGS(PF_INT((long long)last),
 		    PF_INT(batch)), &r), col->table);
 		for (i = 0; i < r.n; i++) {
 			const struct pf_val *v = PF_CELL(&r, i, 1);
@@ -374,14 +365,14 @@ rotate_column(size_t c, const struct key *k, size_t nk, long batch, int write)
 			    col->column);
 			/* Compare-and-swap: a value the portal rewrote meanwhile
 			 * is already under the new key. */
-			check(pf_db_exec(db, S_ENC(c) + 1, PF_ARGS(ct, PF_INT((long long)id), *v),
+			check_db(pf_db_exec(db, S_ENC(c) + 1, PF_ARGS(ct, PF_INT((long long)id), *v),
 			    &affected, NULL), col->table);
 			if (affected == 1)
 				moved++;
 			else
 				left++;
 		}
-		check(pf_db_commit(db), "commit");
+		check_db(pf_db_commit(db), "commit");
 		seen += r.n;
 		if (write)
 			printf("%s.%s: %llu rows read, %llu re-encrypted\n", col->table,
@@ -405,8 +396,8 @@ rotate_bidx(size_t c, long batch)
 
 	do {
 		pf_pool_reset(p);
-		check(pf_db_begin(db), "begin");
-		check(pf_db_query(db, p, S_BIDX(c), PF_ARGS(PF_INT((long long)last),
+		check_db(pf_db_begin(db), "begin");
+		check_db(pf_db_query(db, p, S_BIDX(c), PF_ARGS(PF_INT((long long)last),
 		    PF_INT(batch)), &r), col->table);
 		for (i = 0; i < r.n; i++) {
 			unsigned long long id = (unsigned long long)PF_CELL(&r, i, 0)->i;
@@ -416,11 +407,11 @@ rotate_bidx(size_t c, long batch)
 			check_c(pf_open(db, p, PF_AT(col->table, col->source, id),
 			    PF_CELL(&r, i, 1), &pt), col->source);
 			check_c(pf_bidx_write(db, col->domain, pt.s, pt.len, bidx), col->domain);
-			check(pf_db_exec(db, S_BIDX(c) + 1, PF_ARGS(PF_BLOB((const char *)bidx,
+			check_db(pf_db_exec(db, S_BIDX(c) + 1, PF_ARGS(PF_BLOB((const char *)bidx,
 			    sizeof(bidx)), PF_INT((long long)id), *PF_CELL(&r, i, 2)), &affected,
 			    NULL), col->table);
 		}
-		check(pf_db_commit(db), "commit");
+		check_db(pf_db_commit(db), "commit");
 		seen += r.n;
 		printf("%s: %llu indexes recomputed\n", col->domain, seen);
 	} while (r.n == (size_t)batch);
@@ -486,12 +477,12 @@ keys_rotate(int argc, char **argv)
 		if (audit_uses(k[i].id)) {
 			/* audit rows are never rewritten (their macs cover these
 			 * bytes): the key stays, for reading only */
-			check(pf_db_exec(db, S_KEEP, PF_ARGS(PF_INT((long long)k[i].id)), NULL,
+			check_db(pf_db_exec(db, S_KEEP, PF_ARGS(PF_INT((long long)k[i].id)), NULL,
 			    NULL), "keeping a key");
 			kept++;
 			continue;
 		}
-		check(pf_db_exec(db, S_RETIRE, PF_ARGS(PF_INT((long long)k[i].id)), NULL, NULL),
+		check_db(pf_db_exec(db, S_RETIRE, PF_ARGS(PF_INT((long long)k[i].id)), NULL, NULL),
 		    "retiring a key");
 		pf_kc_drop(k[i].id);
 	}
@@ -535,7 +526,7 @@ keys_rewrap(void)
 	provider_open();
 	do {
 		pf_pool_reset(p);
-		check(pf_db_query(db, p, S_FOREIGN, PF_ARGS(PF_STR(kek), PF_INT((long long)last),
+		check_db(pf_db_query(db, p, S_FOREIGN, PF_ARGS(PF_STR(kek), PF_INT((long long)last),
 		    PF_INT(500)), &r), "listing keys");
 		for (i = 0; i < r.n; i++) {
 			const struct pf_val *w = PF_CELL(&r, i, 4);
@@ -549,7 +540,7 @@ keys_rewrap(void)
 			if (pf_kek_wrap(kek, scope, owner, dek, wrapped) < 0)
 				die("cannot wrap under %s", kek);
 			pf_wipe(dek, sizeof(dek));
-			check(pf_db_exec(db, S_REWRAP, PF_ARGS(PF_STR(kek), PF_BLOB((const char *)wrapped,
+			check_db(pf_db_exec(db, S_REWRAP, PF_ARGS(PF_STR(kek), PF_BLOB((const char *)wrapped,
 			    sizeof(wrapped)), PF_INT((long long)last), *w), &affected, NULL), "rewrap");
 			done += affected;
 		}

@@ -46,6 +46,13 @@ connect_admin(void)
 }
 
 void
+check_db(enum pf_dberr e, const char *what)
+{
+	if (e != PF_DB_OK)
+		die("%s: %s", what, pf_db_strerror(e));
+}
+
+void
 query(const char *sql)
 {
 	if (mysql_real_query(m, sql, strlen(sql)) != 0)
