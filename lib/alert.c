@@ -187,17 +187,12 @@ raise(struct pf_req *r, struct run *run, enum rule rule, const char *severity,
 	struct pf_rows rows;
 	struct raised *a;
 	struct pf_val sealed;
-	struct pf_account acc;
 	size_t n = 0;
 	enum pf_dberr err;
 	enum pf_cerr c;
 
 	if (run->nraised == MAX_RAISED)
 		return PF_DB_OK;
-	/* Key users see their organisation's alerts: name it even when the
-	 * event did not (a role grant names only the user). */
-	if (org == 0 && user != 0 && pf_account_load(r->db, r->pool, user, &acc) == PF_ACC_OK)
-		org = acc.org_id;
 	pf_buf_adds(&key, rules[rule].name);
 	pf_buf_add(&key, ":", 1);
 	pf_buf_add(&key, subject, sublen);
@@ -258,7 +253,6 @@ raise(struct pf_req *r, struct run *run, enum rule rule, const char *severity,
 static enum pf_dberr
 failures(struct pf_req *r, struct run *run, const struct pf_event *e)
 {
-	unsigned char idx[2][PF_BIDX_LEN];
 	long long n, who, limit, minutes;
 	const char *ip = safe_ip(r), *subj;
 	enum pf_dberr err;
@@ -278,25 +272,25 @@ failures(struct pf_req *r, struct run *run, const struct pf_event *e)
 				return err;
 		}
 	}
-	if (*ip == '\0' || pf_audit_ip_idx(r->db, ip, idx[0], idx[1]) != PF_C_OK)
+	if (*ip == '\0' || !e->has_ip_idx)
 		return PF_DB_OK;
 	limit = pf_conf_int("Alerts.IPFailures.Count");
 	minutes = pf_conf_int("Alerts.IPFailures.Minutes");
-	if ((err = count(r, PF_SQL_ALERT_FAIL_IP, PF_BLOB((const char *)idx[0], PF_BIDX_LEN),
+	if ((err = count(r, PF_SQL_ALERT_FAIL_IP, PF_BLOB((const char *)e->ip_idx, PF_BIDX_LEN),
 	    e, minutes, limit, &n, &who)) != PF_DB_OK)
 		return err;
 	if (n >= limit && (err = raise(r, run, R_IP_FAILURES, rules[R_IP_FAILURES].severity,
-	    idx[0], PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
+	    e->ip_idx, PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
 	    "{\"rule\":\"ip-failures\",\"count\":%lld,\"accounts\":%lld,\"minutes\":%lld,"
 	    "\"ip\":\"%s\"}", n, who, minutes, ip))) != PF_DB_OK)
 		return err;
 	limit = pf_conf_int("Alerts.NetFailures.Count");
 	minutes = pf_conf_int("Alerts.NetFailures.Minutes");
-	if ((err = count(r, PF_SQL_ALERT_FAIL_NET, PF_BLOB((const char *)idx[1], PF_BIDX_LEN),
+	if ((err = count(r, PF_SQL_ALERT_FAIL_NET, PF_BLOB((const char *)e->net_idx, PF_BIDX_LEN),
 	    e, minutes, limit, &n, &who)) != PF_DB_OK)
 		return err;
 	if (n >= limit && (err = raise(r, run, R_NET_FAILURES, rules[R_NET_FAILURES].severity,
-	    idx[1], PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
+	    e->net_idx, PF_BIDX_LEN, 0, 0, e, pf_psprintf(r->pool,
 	    "{\"rule\":\"net-failures\",\"count\":%lld,\"accounts\":%lld,\"minutes\":%lld,"
 	    "\"ip\":\"%s\"}", n, who, minutes, ip))) != PF_DB_OK)
 		return err;

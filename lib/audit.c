@@ -277,6 +277,10 @@ write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id,
 	struct pf_val v[PF_AUDIT_MAC_NCOLS + 1];
 
 	q->ev.id = id;
+	if ((q->ev.has_ip_idx = k->has_idx)) {
+		memcpy(q->ev.ip_idx, k->idx[0], PF_BIDX_LEN);
+		memcpy(q->ev.net_idx, k->idx[1], PF_BIDX_LEN);
+	}
 	v[0] = PF_INT((long long)id);
 	v[1] = PF_STR(q->ev.at);
 	v[2] = PF_STR(r->app->name);
@@ -291,8 +295,8 @@ write_one(struct pf_req *r, struct pf_audit_q *q, unsigned long long id,
 	v[11] = PF_STR(r->id);
 	v[12] = PF_STR(q->ev.detail);
 	v[13] = seal(r, k, "ip_enc", id, PF_STR(r->ip));
-	v[14] = k->has_idx ? PF_BLOB((const char *)k->idx[0], PF_BIDX_LEN) : PF_NULL;
-	v[15] = k->has_idx ? PF_BLOB((const char *)k->idx[1], PF_BIDX_LEN) : PF_NULL;
+	v[14] = k->has_idx ? PF_BLOB((const char *)q->ev.ip_idx, PF_BIDX_LEN) : PF_NULL;
+	v[15] = k->has_idx ? PF_BLOB((const char *)q->ev.net_idx, PF_BIDX_LEN) : PF_NULL;
 	v[16] = seal(r, k, "ua_enc", id, user_agent(r));
 	v[17] = PF_NULL;
 	v[18] = PF_INT((long long)k->mac_id);

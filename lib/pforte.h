@@ -667,6 +667,9 @@ struct pf_event {
 	const char		*action, *object, *detail;
 	enum pf_outcome		 outcome;
 	unsigned long long	 actor, actor_org, user, org, session;
+	/* audit_log.ip_idx, net_idx as written (has_ip_idx 0: none) */
+	unsigned char		 ip_idx[PF_BIDX_LEN], net_idx[PF_BIDX_LEN];
+	int			 has_ip_idx;
 	struct pf_event		*next;
 };
 
