@@ -368,6 +368,19 @@ audit_page(struct pf_req *r, const struct filter *f)
 	return render(r, "admin_audit.cs", "Admin.Audit.Title");
 }
 
+/* The request's filter into f (1), or not (0) and *rc the answer: the
+ * viewer's page saying what is wrong with it, or an error status. */
+static int
+filter_ok(struct pf_req *r, struct filter *f, int *rc)
+{
+	*rc = get_filter(r, f);
+	pf_set(r, "Admin.Audit.Query", *rc == 0 ? f->query : "");
+	if (*rc != 422)
+		return *rc == 0;
+	*rc = render(r, "admin_audit.cs", "Admin.Audit.Title");
+	return 0;
+}
+
 /* GET /admin/audit from to actor event target outcome ip before */
 int
 page_audit(struct pf_req *r)
@@ -375,11 +388,7 @@ page_audit(struct pf_req *r)
 	struct filter f;
 	int rc;
 
-	rc = get_filter(r, &f);
-	pf_set(r, "Admin.Audit.Query", rc == 0 ? f.query : "");
-	if (rc == 422)
-		return render(r, "admin_audit.cs", "Admin.Audit.Title");
-	if (rc != 0)
+	if (!filter_ok(r, &f, &rc))
 		return rc;
 	return audit_page(r, &f);
 }
@@ -542,11 +551,7 @@ page_audit_export(struct pf_req *r)
 	if (fmt == NULL || *fmt == '\0')
 		fmt = "csv";
 	jsonl = strcmp(fmt, "jsonl") == 0;
-	rc = get_filter(r, &f);
-	pf_set(r, "Admin.Audit.Query", rc == 0 ? f.query : "");
-	if (rc == 422)
-		return render(r, "admin_audit.cs", "Admin.Audit.Title");
-	if (rc != 0)
+	if (!filter_ok(r, &f, &rc))
 		return rc;
 	memset(&e, 0, sizeof(e));
 	e.f = &f;
