@@ -37,6 +37,8 @@ static const char *const transports[] = { "dir", "smtp", NULL };
 static const char *const providers[] = { "file", "pkcs11", NULL };
 static const char *const siem_transports[] = { "udp", "tcp", "tls", "unix", "file", NULL };
 static const char *const siem_formats[] = { "ecs", "cef", NULL };
+/* JWS algorithms the SSO signs with (lib/sigkeys.c); never "none" or HMAC */
+static const char *const sso_algs[] = { "RS256", "ES256", NULL };
 static const char *const siem_facilities[] = { "auth", "authpriv", "daemon", "user", "local0",
 	"local1", "local2", "local3", "local4", "local5", "local6", "local7", NULL };
 
@@ -145,6 +147,10 @@ static const struct ckey keys[] = {
 	{ "Alerts.AdminRole.Permissions", C_STR, "users.manage users.invite roles.approve "
 	    "orgs.manage apps.manage status.manage privacy.manage audit.read", 0, 0, NULL },
 	{ "Alerts.Notice.Days", C_INT, "7", 1, 30, NULL },
+	/* sigkeys.c: the algorithm of the active key that signs; how long a
+	 * replaced key stays published (at least the longest token lifetime) */
+	{ "Sso.Alg", C_ENUM, "RS256", 0, 0, sso_algs },
+	{ "Sso.KeyOverlapMinutes", C_INT, "1440", 1, 525600, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

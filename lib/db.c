@@ -287,6 +287,11 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_ALERT_LAST_SET] =
 	    "INSERT INTO signin_last (user_id, at, loc_enc) VALUES (?, CAST(? AS DATETIME(6)), ?) "
 	    "ON DUPLICATE KEY UPDATE at = VALUES(at), loc_enc = VALUES(loc_enc)",
+	[PF_SQL_SSO_KEYS] =
+	    "SELECT id, kid, alg, state, public_pem FROM sso_keys "
+	    "WHERE state IN ('active', 'retiring') ORDER BY id",
+	[PF_SQL_SSO_PRIVATE] =
+	    "SELECT private_enc FROM sso_keys WHERE id = ? AND state IN ('active', 'retiring')",
 };
 
 struct pf_db {

@@ -325,6 +325,9 @@ enum pf_libsql {
 	PF_SQL_ALERT_DEVICE_ADD,
 	PF_SQL_ALERT_LAST_GET,
 	PF_SQL_ALERT_LAST_SET,
+	/* sigkeys.c: the published SSO signing keys, a private half */
+	PF_SQL_SSO_KEYS,
+	PF_SQL_SSO_PRIVATE,
 	PF_SQL_APP
 };
 
@@ -1069,5 +1072,67 @@ struct pf_app {
 };
 
 int	pf_main(const struct pf_app *, int argc, char *argv[]);
+
+/* ---- JSON Web Tokens (jwt.c) ------------------------------------------- */
+
+/* Our own JWS on OpenSSL EVP, not libjwt: libjwt 1.10 trusts the token's
+ * alg header and re-parses the PEM key for every token (issue 7). */
+enum pf_jwa { PF_JWA_NONE = 0, PF_JWA_RS256, PF_JWA_ES256 };
+const char	*pf_jwa_name(enum pf_jwa);	/* "RS256", "ES256" */
+enum pf_jwa	 pf_jwa_byname(const char *);	/* PF_JWA_NONE when unknown */
+struct pf_sigkey {
+	char		 kid[44];	/* base64url, from the public key (RFC 7638 thumbprint) */
+	enum pf_jwa	 alg;
+	void		*pkey;		/* EVP_PKEY *, parsed once */
+	int		 private;	/* 1: can sign */
+};
+/* From a PEM (private or public) for alg; kid is the RFC 7638 thumbprint
+ * of the public key.  0, or -1 (wrong type for alg, bad PEM). */
+int	 pf_sigkey_from_pem(struct pf_sigkey *, enum pf_jwa, const char *pem, size_t len);
+void	 pf_sigkey_free(struct pf_sigkey *);
+/* A new key pair (RS256: RSA 2048; ES256: P-256) as a private PEM (malloc'd,
+ * wipe it): for pforte-admin. */
+char	*pf_sigkey_generate(enum pf_jwa, size_t *len);
+/* Compact JWS of claims (a JSON object text) signed with k: header
+ * {"alg","kid","typ":"JWT"} (typ may be given, e.g. "logout+jwt").  malloc'd. */
+char	*pf_jwt_sign(const struct pf_sigkey *, const char *typ, const char *claims_json);
+/* Verify token's signature with the key whose kid its header names, among keys,
+ * accepting ONLY the algorithms in allowed (PF_JWA_NONE-terminated) and only
+ * when the header's alg equals that key's alg: never 'none', never HMAC.
+ * On success *claims is the payload object (json_t *, caller decrefs). */
+enum pf_jwt_err { PF_JWT_OK, PF_JWT_MALFORMED, PF_JWT_ALG, PF_JWT_KID, PF_JWT_SIG,
+	PF_JWT_EXPIRED, PF_JWT_EARLY, PF_JWT_ISS, PF_JWT_AUD };
+enum pf_jwt_err pf_jwt_verify(const char *token, const struct pf_sigkey *keys, size_t n,
+	    const enum pf_jwa *allowed, void **claims);
+/* libjwt never checks these: iss equal, aud equal or contained (array), exp > now - leeway,
+ * nbf <= now + leeway, exp present. */
+enum pf_jwt_err pf_jwt_check(const void *claims, const char *iss, const char *aud,
+	    long long now, long long leeway);
+/* {"keys":[...]} with kty/kid/use "sig"/alg and n,e (RSA) or crv,x,y (EC). malloc'd. */
+char	*pf_jwks(const struct pf_sigkey *keys, size_t n);
+const char	*pf_jwt_strerror(enum pf_jwt_err);
+
+/* ---- SSO signing keys (sigkeys.c) -------------------------------------- */
+
+/* The keys of table sso_keys (sql/009_sso.sql) as this process holds them,
+ * each parsed once: the one that signs (the active key of Sso.Alg) and
+ * the published ones for the JWKS and for verifying (active and retiring:
+ * public halves only).  Pointers stay valid until the next pf_sigkeys_load
+ * or pf_sigkeys_drop; programs are single-threaded. */
+struct pf_sigkeys {
+	const struct pf_sigkey	*sign;	/* NULL: no active key of Sso.Alg */
+	const struct pf_sigkey	*pub;
+	size_t			 npub;
+};
+#define PF_SIGKEYS_TTL	60	/* seconds a loaded set is used without looking */
+/* The keys, reloaded when the set is older than PF_SIGKEYS_TTL: only keys
+ * not seen before are parsed, a private half opened with pf_open into pool
+ * and its PEM wiped.  A key whose halves do not both give the row's kid is
+ * refused (the public PEM is not sealed: this keeps a row written without
+ * the system key out of the JWKS).  0, or -1 (logged; out empty, the
+ * previous set kept for the next try). */
+int	pf_sigkeys_load(struct pf_db *, struct pf_pool *, struct pf_sigkeys *out);
+/* Forget the set (and its private keys): the next load reads the table. */
+void	pf_sigkeys_drop(void);
 
 #endif /* PFORTE_H */

@@ -49,6 +49,8 @@ static const struct enccol {
 	ENC("role_requests", "comment_enc"),
 	ENC("alerts", "detail_enc"),
 	ENCK("signin_last", "loc_enc", "user_id"),
+	/* SSO signing keys (sso.c): under the system key; a retired one is NULL */
+	ENC("sso_keys", "private_enc"),
 	/* under the document's own key, which rotation leaves alone: these
 	 * are scanned, and never found under a retiring key */
 	ENC("documents", "title_enc"),

@@ -12,6 +12,7 @@
  *   backup       write an encrypted backup; restore verifies, then loads it
  *   purge        erase deleted documents after their retention period
  *   audit        verify the audit chain; purge it after its retention period
+ *   sso          key new | list | retire | jwks | check: the SSO signing keys
  *
  * It connects with the migration account DB.Account.admin.
  */
@@ -37,6 +38,7 @@ usage(void)
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
 	    "  purge                   erase what was deleted long enough ago\n"
 	    "  audit verify | audit purge [--days N]\n"
+	    "  sso key new [--alg RS256|ES256] | list | retire | jwks | check\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -94,6 +96,8 @@ main(int argc, char *argv[])
 		rc = cmd_purge(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "audit") == 0)
 		rc = cmd_audit(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "sso") == 0)
+		rc = cmd_sso(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);
