@@ -151,6 +151,13 @@ static const struct ckey keys[] = {
 	 * replaced key stays published (at least the longest token lifetime) */
 	{ "Sso.Alg", C_ENUM, "RS256", 0, 0, sso_algs },
 	{ "Sso.KeyOverlapMinutes", C_INT, "1440", 1, 525600, NULL },
+	/* token: lifetimes (an authorization code lives 60 s, fixed); the
+	 * back-channel logout's CA bundle ("": the system's) and time limit */
+	{ "Sso.AccessTokenMinutes", C_INT, "10", 1, 1440, NULL },
+	{ "Sso.IdTokenMinutes", C_INT, "10", 1, 1440, NULL },
+	{ "Sso.RefreshDays", C_INT, "30", 1, 365, NULL },
+	{ "Sso.LogoutCAFile", C_PATH, "", 0, 0, NULL },
+	{ "Sso.LogoutTimeoutMs", C_INT, "2000", 100, 30000, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

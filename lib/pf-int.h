@@ -57,6 +57,7 @@ struct pf_req {
 	struct pf_buf		 headers;	/* extra header lines */
 	struct pf_buf		 body;
 	const char		*ctype;
+	const char		*csp_form, *csp_frame;	/* pf_resp_csp_allow */
 	int			 nostore;
 	int			 head_only;
 	int			 streamed;	/* the head went out (pf_resp_stream_begin) */

@@ -940,10 +940,20 @@ int	pf_resp_redirect(struct pf_req *, int status, const char *path);
 int	pf_local_path(const char *path);
 /* The portal's path below its origin ("" or "/portal"), for links. */
 const char *pf_base_path(void);
-/* Redirect to an absolute URL that must appear in the caller's list of
- * registered URLs (exact match); 400 otherwise. */
-int	pf_resp_redirect_registered(struct pf_req *, int status, const char *url,
-	    const char *const *registered);
+/* Redirect to uri, which must equal one of registered byte for byte
+ * (OAuth 2.0 redirect URIs), with params (already form-encoded,
+ * "a=1&b=2"; NULL: none) appended to its query.  400 otherwise. */
+int	pf_resp_redirect_params(struct pf_req *, int status, const char *uri,
+	    const char *const *registered, const char *params);
+/* Widen this response's Content-Security-Policy: form-action and
+ * frame-src also allow these origins (space-separated "https://host:port",
+ * NULL: unchanged), for a form posted to an application (form_post) or
+ * its logout page in a frame.  Origins with anything but [A-Za-z0-9.:/-]
+ * are refused (-1). */
+int	pf_resp_csp_allow(struct pf_req *, const char *form_action, const char *frame_src);
+/* The origin ("https://host[:port]") of an absolute http(s) URL, in pool;
+ * NULL when url is not one. */
+char	*pf_url_origin(struct pf_pool *, const char *url);
 enum pf_cookie_flags { PF_COOKIE_SESSION = 1 << 0, PF_COOKIE_JS = 1 << 1 };
 /* Set a __Host- cookie (Secure, Path=/, SameSite=Lax, HttpOnly unless
  * PF_COOKIE_JS).  max_age < 0 deletes it; PF_COOKIE_SESSION omits Max-Age. */
@@ -1041,7 +1051,10 @@ enum pf_page_flags {
 	/* takes multipart/form-data of any size: the pipeline reads no
 	 * body and the handler calls pf_upload(), which binds the fields
 	 * and checks the form token before the file's first byte */
-	PF_PAGE_UPLOAD = 1 << 8
+	PF_PAGE_UPLOAD = 1 << 8,
+	/* undeclared fields are ignored instead of refused (protocol
+	 * endpoints: OAuth 2.0 says so); declared ones are still checked */
+	PF_PAGE_OPEN = 1 << 9
 };
 
 #define PF_FIELD(k)	(UINT64_C(1) << (k))

@@ -187,6 +187,10 @@ pf_req_bind(struct pf_req *r, const struct pf_pair *pv, size_t n)
 				f = &libfields[k];
 				slot = &r->libvalues[k];
 			}
+		/* OAuth 2.0 (RFC 6749 3.1) and OpenID Connect make servers
+		 * ignore parameters they do not know. */
+		if (f == NULL && (r->page->flags & PF_PAGE_OPEN))
+			continue;
 		if (f == NULL) {
 			pf_log(r, PF_LOG_INFO, "rejected undeclared field");
 			return 400;

@@ -15,9 +15,6 @@
 
 static const char *const security_headers =
     "Strict-Transport-Security: max-age=31536000; includeSubDomains\r\n"
-    "Content-Security-Policy: default-src 'self'; script-src 'self'; "
-    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
-    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'\r\n"
     "X-Content-Type-Options: nosniff\r\n"
     "X-Frame-Options: DENY\r\n"
     "Referrer-Policy: same-origin\r\n"
@@ -109,20 +106,72 @@ pf_resp_redirect(struct pf_req *r, int status, const char *path)
 }
 
 int
-pf_resp_redirect_registered(struct pf_req *r, int status, const char *url,
-    const char *const *registered)
+pf_resp_redirect_params(struct pf_req *r, int status, const char *uri,
+    const char *const *registered, const char *params)
 {
 	size_t i;
 
 	for (i = 0; registered != NULL && registered[i] != NULL; i++)
-		if (strcmp(registered[i], url) == 0 && header_safe(url)) {
+		if (strcmp(registered[i], uri) == 0 && header_safe(uri) &&
+		    (params == NULL || header_safe(params))) {
 			pf_buf_reset(&r->body);
 			r->status = status;
-			pf_buf_addf(&r->headers, "Location: %s\r\n", url);
+			pf_buf_addf(&r->headers, "Location: %s%s%s\r\n", uri,
+			    params == NULL ? "" : strchr(uri, '?') ? "&" : "?",
+			    params == NULL ? "" : params);
 			return 0;
 		}
 	pf_log(r, PF_LOG_INFO, "refused redirect to an unregistered URL");
 	return 400;
+}
+
+/* Origins for a CSP source list: scheme, host, port, separated by
+ * spaces; nothing that could end the directive or add a keyword. */
+static int
+csp_origins(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '.' || *s == ':' || *s == '/' ||
+		    *s == '-' || *s == ' '))
+			return 0;
+	return 1;
+}
+
+int
+pf_resp_csp_allow(struct pf_req *r, const char *form_action, const char *frame_src)
+{
+	if ((form_action != NULL && !csp_origins(form_action)) ||
+	    (frame_src != NULL && !csp_origins(frame_src))) {
+		pf_log(r, PF_LOG_ERR, "refused a Content-Security-Policy source");
+		return -1;
+	}
+	if (form_action != NULL)
+		r->csp_form = pf_pstrdup(r->pool, form_action);
+	if (frame_src != NULL)
+		r->csp_frame = pf_pstrdup(r->pool, frame_src);
+	return 0;
+}
+
+char *
+pf_url_origin(struct pf_pool *p, const char *url)
+{
+	size_t n;
+	const char *host;
+
+	if (strncmp(url, "https://", 8) == 0)
+		host = url + 8;
+	else if (strncmp(url, "http://", 7) == 0)
+		host = url + 7;
+	else
+		return NULL;
+	n = strcspn(host, "/?#");
+	if (n == 0 || memchr(host, '@', n) != NULL || strspn(host, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-:[]") < n)
+		return NULL;
+	return pf_pstrndup(p, url, (size_t)(host - url) + n);
 }
 
 static int
@@ -159,6 +208,7 @@ pf_resp_reset(struct pf_req *r)
 	pf_buf_reset(&r->headers);
 	pf_buf_reset(&r->body);
 	r->ctype = NULL;
+	r->csp_form = r->csp_frame = NULL;
 	r->status = 200;
 }
 
@@ -231,6 +281,15 @@ write_head(struct pf_req *r, unsigned long long length)
 		pf_buf_addf(&h, "Content-Type: %s\r\n",
 		    r->ctype ? r->ctype : "text/html; charset=utf-8");
 	pf_buf_addf(&h, "Content-Length: %llu\r\n", length);
+	/* form-action and frame-src name other origins only where a handler
+	 * said so (pf_resp_csp_allow): a form_post to an application, its
+	 * logout page in a frame. */
+	pf_buf_addf(&h, "Content-Security-Policy: default-src 'self'; script-src 'self'; "
+	    "style-src 'self'; img-src 'self' data:; object-src 'none'; "
+	    "base-uri 'none'; form-action 'self'%s%s; %s%s%sframe-ancestors 'none'\r\n",
+	    r->csp_form ? " " : "", r->csp_form ? r->csp_form : "",
+	    r->csp_frame ? "frame-src " : "", r->csp_frame ? r->csp_frame : "",
+	    r->csp_frame ? "; " : "");
 	pf_buf_adds(&h, security_headers);
 	pf_buf_addf(&h, "Content-Language: %s\r\nVary: Accept-Language, Cookie\r\n"
 	    "X-Request-Id: %s\r\n", r->lang ? r->lang : "de", r->id);

@@ -147,6 +147,51 @@ GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_webadmin'@'localho
 -- the alerts list (admin-alerts.c): reads every alert, acknowledges one
 GRANT SELECT, UPDATE (state, acked_by, acked_at) ON alerts TO 'pf_webadmin'@'localhost';
 
+-- token: the OpenID Connect provider, consent, the app tray.  Reads the
+-- signing keys (the private half opens with the system data key), users
+-- for the claims, grants for roles and access; writes codes, tokens,
+-- consents, the session's sid and who took part in a session (logout).
+CREATE USER IF NOT EXISTS 'pf_token'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_token'@'localhost';
+GRANT SELECT ON maintenance_windows TO 'pf_token'@'localhost';
+GRANT SELECT ON security_notices TO 'pf_token'@'localhost';
+GRANT SELECT ON data_keys TO 'pf_token'@'localhost';
+GRANT SELECT ON sso_keys TO 'pf_token'@'localhost';
+GRANT SELECT ON users TO 'pf_token'@'localhost';
+GRANT SELECT, UPDATE, DELETE ON sessions TO 'pf_token'@'localhost';
+GRANT SELECT ON totp TO 'pf_token'@'localhost';
+GRANT SELECT ON orgs TO 'pf_token'@'localhost';
+GRANT SELECT ON roles TO 'pf_token'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_token'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_token'@'localhost';
+GRANT SELECT ON apps TO 'pf_token'@'localhost';
+GRANT SELECT ON app_uris TO 'pf_token'@'localhost';
+GRANT SELECT ON app_access TO 'pf_token'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON oidc_codes TO 'pf_token'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON oidc_tokens TO 'pf_token'@'localhost';
+GRANT SELECT, INSERT, DELETE ON sso_participants TO 'pf_token'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON consents TO 'pf_token'@'localhost';
+GRANT INSERT ON audit_log TO 'pf_token'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_token'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_token'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_token'@'localhost';
+
+-- Signing out (login) tells the applications the session signed in to
+-- (back-channel logout, lib/ssologout.c): it signs a logout token and
+-- ends the session's refresh tokens.
+GRANT SELECT ON sso_keys TO 'pf_login'@'localhost';
+GRANT SELECT ON apps TO 'pf_login'@'localhost';
+GRANT SELECT, DELETE ON sso_participants TO 'pf_login'@'localhost';
+GRANT SELECT, UPDATE (revoked_at) ON oidc_tokens TO 'pf_login'@'localhost';
+
+-- The administration registers applications (apps.manage) and ends their
+-- tokens when one is disabled or its secret replaced.
+GRANT SELECT, INSERT, UPDATE, DELETE ON apps TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_uris TO 'pf_webadmin'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON app_access TO 'pf_webadmin'@'localhost';
+GRANT SELECT, UPDATE (revoked_at) ON oidc_tokens TO 'pf_webadmin'@'localhost';
+
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
 CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';

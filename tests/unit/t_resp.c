@@ -127,11 +127,59 @@ t_redirects(void **state)
 	req_done(&r);
 
 	req_init(&r);
-	assert_int_equal(pf_resp_redirect_registered(&r, 302, "https://app.example/cb2", registered), 400);
-	assert_int_equal(pf_resp_redirect_registered(&r, 302, "https://app.example/cb", registered), 0);
+	assert_int_equal(pf_resp_redirect_params(&r, 302, "https://app.example/cb2", registered, NULL), 400);
+	assert_int_equal(pf_resp_redirect_params(&r, 302, "https://app.example/cb", registered, NULL), 0);
 	pf_resp_finish(&r);
 	assert_non_null(strstr(out.data, "Location: https://app.example/cb\r\n"));
 	req_done(&r);
+}
+
+/* OAuth redirects: exact match first, then the parameters; an error page
+ * drops a widened policy. */
+static void
+t_redirect_params(void **state)
+{
+	struct pf_req r;
+	const char *const registered[] = { "https://app.example/cb", "https://app.example/q?x=1",
+	    NULL };
+
+	req_init(&r);
+	assert_int_equal(pf_resp_redirect_params(&r, 302, "https://app.example/cb/", registered,
+	    "code=a"), 400);
+	assert_int_equal(pf_resp_redirect_params(&r, 302, "https://app.example/cb", registered,
+	    "code=a\r\nSet-Cookie: x=1"), 400);
+	assert_int_equal(pf_resp_redirect_params(&r, 302, "https://app.example/q?x=1", registered,
+	    "code=a&state=b"), 0);
+	assert_int_equal(pf_resp_csp_allow(&r, "https://app.example", NULL), 0);
+	assert_int_equal(pf_resp_csp_allow(&r, "https://a.example; script-src *", NULL), -1);
+	assert_int_equal(pf_resp_csp_allow(&r, NULL, "'unsafe-inline'"), -1);
+	pf_resp_finish(&r);
+	assert_non_null(strstr(out.data, "Location: https://app.example/q?x=1&code=a&state=b\r\n"));
+	assert_non_null(strstr(out.data, "form-action 'self' https://app.example; frame-ancestors"));
+	req_done(&r);
+
+	req_init(&r);
+	assert_int_equal(pf_resp_csp_allow(&r, "https://app.example", "https://app.example"), 0);
+	pf_resp_error(&r, 400);
+	pf_resp_finish(&r);
+	assert_non_null(strstr(out.data, "form-action 'self'; frame-ancestors"));
+	assert_null(strstr(out.data, "app.example"));
+	req_done(&r);
+}
+
+static void
+t_url_origin(void **state)
+{
+	struct pf_pool *p = pf_pool_new();
+
+	assert_string_equal(pf_url_origin(p, "https://app.example:8443/cb?x#y"),
+	    "https://app.example:8443");
+	assert_string_equal(pf_url_origin(p, "http://127.0.0.1"), "http://127.0.0.1");
+	assert_null(pf_url_origin(p, "https://user@evil.example/"));
+	assert_null(pf_url_origin(p, "javascript:alert(1)"));
+	assert_null(pf_url_origin(p, "https:///x"));
+	assert_null(pf_url_origin(p, "https://a b/"));
+	pf_pool_free(p);
 }
 
 static void
@@ -213,6 +261,8 @@ main(void)
 		cmocka_unit_test(t_head_has_no_body),
 		cmocka_unit_test(t_header_injection),
 		cmocka_unit_test(t_redirects),
+		cmocka_unit_test(t_redirect_params),
+		cmocka_unit_test(t_url_origin),
 		cmocka_unit_test(t_cookies),
 		cmocka_unit_test(t_error_bodies),
 	};

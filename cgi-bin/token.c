@@ -1,0 +1,249 @@
+/*
+ * token: Pforte as OpenID Connect provider, the seed's "main gate".
+ * Applications send their users here (the authorization endpoint); a user
+ * with a portal session goes straight back with a code, others sign in
+ * once (password or magic link, always a second factor); the application
+ * exchanges the code for a signed ID token (the token endpoint) and opens
+ * its own session.  The portal session is the single sign-on session:
+ * signing out of Pforte tells every application it signed in to.
+ *
+ * The parts are listed in token.h.  Tokens are signed with our own JWS
+ * (lib/jwt.c) and keys parsed once per process (lib/sigkeys.c), never
+ * with libjwt, which trusts a token's alg header.
+ */
+#include <stdlib.h>
+
+#include <jansson.h>
+
+#include "token.h"
+
+static const struct pf_field fields[F__MAX] = {
+	[F_CLIENT_ID] = { "client_id", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_REDIRECT_URI] = { "redirect_uri", PF_F_LINE, 0, 2000, 0, 0, NULL, NULL },
+	[F_RESPONSE_TYPE] = { "response_type", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_SCOPE] = { "scope", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_STATE] = { "state", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_NONCE] = { "nonce", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_PROMPT] = { "prompt", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_MAX_AGE] = { "max_age", PF_F_LINE, 0, 32, 0, 0, NULL, NULL },
+	[F_LOGIN_HINT] = { "login_hint", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_RESPONSE_MODE] = { "response_mode", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CODE_CHALLENGE] = { "code_challenge", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CODE_CHALLENGE_METHOD] = { "code_challenge_method", PF_F_LINE, 0, 32, 0, 0, NULL,
+	    NULL },
+	[F_ACR_VALUES] = { "acr_values", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	[F_GRANT_TYPE] = { "grant_type", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CODE] = { "code", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CODE_VERIFIER] = { "code_verifier", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_REFRESH_TOKEN] = { "refresh_token", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CLIENT_SECRET] = { "client_secret", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_TOKEN] = { "token", PF_F_LINE, 0, 8192, 0, 0, NULL, NULL },
+	[F_TOKEN_TYPE_HINT] = { "token_type_hint", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
+	[F_ID_TOKEN_HINT] = { "id_token_hint", PF_F_LINE, 0, 8192, 0, 0, NULL, NULL },
+	[F_POST_LOGOUT_REDIRECT_URI] = { "post_logout_redirect_uri", PF_F_LINE, 0, 2000, 0, 0,
+	    NULL, NULL },
+	[F_DECISION] = { "decision", PF_F_LINE, 0, 16, 0, 0, NULL, NULL },
+	[F_APP] = { "app", PF_F_INT, 1, 20, 1, 9007199254740991LL, NULL, NULL },
+};
+
+static const char *const sql[SQL__MAX - PF_SQL_APP] = {
+	/* token-app.c */
+#define APP_COLS "id, client_id, name, icon, secret_hash, status, trusted, pairwise, " \
+	"audience, grant_types, scopes, initiate_login_uri, frontchannel_logout_uri, " \
+	"backchannel_logout_uri"
+	[SQL_APP_BY_CLIENT - PF_SQL_APP] =
+	    "SELECT " APP_COLS " FROM apps WHERE client_id = ?",
+	[SQL_APP_BY_ID - PF_SQL_APP] =
+	    "SELECT " APP_COLS " FROM apps WHERE id = ?",
+	[SQL_APP_URIS - PF_SQL_APP] =
+	    "SELECT kind, uri FROM app_uris WHERE app_id = ? ORDER BY kind, uri",
+	/* a role held by a live grant (as pf_may reads them), or the org */
+	[SQL_APP_ACCESS - PF_SQL_APP] =
+	    "SELECT 1 FROM app_access a WHERE a.app_id = ? AND (a.org_id = ? OR "
+	    "EXISTS (SELECT 1 FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
+	    "WHERE ur.user_id = ? AND ur.role_id = a.role_id "
+	    "AND (ur.expires_at IS NULL OR ur.expires_at > UTC_TIMESTAMP(6)) "
+	    "AND (r.scope = 'global' OR ur.org_id <=> ?))) LIMIT 1",
+	/* token-authorize.c */
+	/* token-grant.c */
+	/* token-claims.c */
+	/* token-info.c */
+	/* token-logout.c */
+	/* token-tray.c */
+};
+
+#define DB	PF_PAGE_DB
+#define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
+/* a protocol endpoint called by applications, not browsers */
+#define API	(PF_PAGE_DB | PF_PAGE_JSON | PF_PAGE_NOCSRF | PF_PAGE_OPEN)
+#define F(k)	PF_FIELD(k)
+#define AUTHZ	(F(F_CLIENT_ID) | F(F_REDIRECT_URI) | F(F_RESPONSE_TYPE) | F(F_SCOPE) | \
+	F(F_STATE) | F(F_NONCE) | F(F_PROMPT) | F(F_MAX_AGE) | F(F_LOGIN_HINT) | \
+	F(F_RESPONSE_MODE) | F(F_CODE_CHALLENGE) | F(F_CODE_CHALLENGE_METHOD) | \
+	F(F_ACR_VALUES))
+#define CLIENT	(F(F_CLIENT_ID) | F(F_CLIENT_SECRET))
+#define LOGOUT	(F(F_ID_TOKEN_HINT) | F(F_POST_LOGOUT_REDIRECT_URI) | F(F_STATE) | \
+	F(F_CLIENT_ID))
+
+static const struct pf_page pages[] = {
+	{ "/.well-known/openid-configuration", PF_GET, 0, PF_PAGE_JSON | PF_PAGE_OPEN,
+	    page_discovery, 0 },
+	{ "/sso/jwks", PF_GET, 0, API, page_jwks, 0 },
+	/* A request by POST (OIDC Core 3.1.2.1) comes from the
+	 * application's page: SameSite=Lax keeps the session cookie out of
+	 * a cross-site POST, so such a request signs in anew. */
+	{ "/sso/authorize", PF_GET | PF_POST, AUTHZ, FORM | PF_PAGE_OPEN | PF_PAGE_NOCSRF,
+	    page_authorize, 0 },
+	{ "/sso/consent", PF_POST, AUTHZ | F(F_DECISION), FORM | PF_PAGE_FULL,
+	    page_consent_post, 0 },
+	{ "/sso/token", PF_POST, F(F_GRANT_TYPE) | F(F_CODE) | F(F_REDIRECT_URI) |
+	    F(F_CODE_VERIFIER) | F(F_REFRESH_TOKEN) | F(F_SCOPE) | CLIENT, API, page_token, 0 },
+	{ "/sso/userinfo", PF_GET | PF_POST, 0, API, page_userinfo, 0 },
+	{ "/sso/introspect", PF_POST, F(F_TOKEN) | F(F_TOKEN_TYPE_HINT) | CLIENT, API,
+	    page_introspect, 0 },
+	{ "/sso/revoke", PF_POST, F(F_TOKEN) | F(F_TOKEN_TYPE_HINT) | CLIENT, API,
+	    page_revoke, 0 },
+	{ "/sso/logout", PF_GET, LOGOUT, FORM | PF_PAGE_OPEN, page_logout, 0 },
+	{ "/sso/logout", PF_POST, LOGOUT, FORM, page_logout_post, 0 },
+	{ "/apps", PF_GET, 0, FORM | PF_PAGE_FULL, page_apps, 0 },
+	{ "/sso/consents", PF_GET, 0, FORM | PF_PAGE_FULL, page_consents, 0 },
+	{ "/sso/consents/revoke", PF_POST, F(F_APP), FORM | PF_PAGE_FULL, page_consent_revoke,
+	    0 },
+};
+
+static const struct pf_app app = {
+	"token", pages, sizeof(pages) / sizeof(pages[0]), fields, F__MAX,
+	sql, SQL__MAX - PF_SQL_APP, NULL
+};
+
+const char *
+issuer(void)
+{
+	static char buf[1024];
+	const char *u = pf_conf_str("Portal.BaseURL");
+	size_t n = strlen(u);
+
+	if (*buf == '\0') {
+		while (n > 0 && u[n - 1] == '/')
+			n--;
+		if (n >= sizeof(buf))
+			n = sizeof(buf) - 1;
+		memcpy(buf, u, n);
+		buf[n] = '\0';
+	}
+	return buf;
+}
+
+int
+json_reply(struct pf_req *r, void *json)
+{
+	char *s = json != NULL ? json_dumps(json, JSON_COMPACT) : NULL;
+
+	json_decref(json);
+	if (s == NULL)
+		return 500;
+	pf_resp_type(r, "application/json");
+	pf_resp_puts(r, s);
+	pf_resp_puts(r, "\n");
+	free(s);
+	return 0;
+}
+
+int
+oauth_error(struct pf_req *r, int status, const char *error, const char *description,
+    const char *scheme)
+{
+	json_t *j = json_pack("{s:s}", "error", error);
+
+	if (j != NULL && description != NULL)
+		json_object_set_new(j, "error_description", json_string(description));
+	pf_resp_status(r, status);
+	if (status == 401 && scheme != NULL)
+		pf_resp_header(r, "WWW-Authenticate", pf_psprintf(pf_req_pool(r),
+		    strcmp(scheme, "Bearer") == 0 ? "Bearer error=\"%s\"" :
+		    "%s realm=\"pforte\"", strcmp(scheme, "Bearer") == 0 ? error : scheme));
+	return json_reply(r, j);
+}
+
+/* OpenID Connect Discovery 1.0, section 3: what an application needs to
+ * configure itself from the issuer alone. */
+int
+page_discovery(struct pf_req *r)
+{
+	const char *iss = issuer();
+	struct pf_pool *p = pf_req_pool(r);
+	json_t *j;
+
+#define AT(path) json_string(pf_psprintf(p, "%s%s", iss, path))
+	j = json_pack("{s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "issuer", iss,
+	    "authorization_endpoint", AT("/sso/authorize"),
+	    "token_endpoint", AT("/sso/token"),
+	    "userinfo_endpoint", AT("/sso/userinfo"),
+	    "jwks_uri", AT("/sso/jwks"),
+	    "end_session_endpoint", AT("/sso/logout"),
+	    "introspection_endpoint", AT("/sso/introspect"),
+	    "revocation_endpoint", AT("/sso/revoke"),
+	    "response_types_supported", json_pack("[s]", "code"),
+	    "response_modes_supported", json_pack("[s, s]", "query", "form_post"));
+#undef AT
+	if (j == NULL)
+		return 500;
+	json_object_set_new(j, "grant_types_supported", json_pack("[s, s, s]",
+	    "authorization_code", "refresh_token", "client_credentials"));
+	json_object_set_new(j, "subject_types_supported", json_pack("[s, s]", "public",
+	    "pairwise"));
+	json_object_set_new(j, "id_token_signing_alg_values_supported", json_pack("[s]",
+	    pf_conf_str("Sso.Alg")));
+	json_object_set_new(j, "scopes_supported", json_pack("[s, s, s, s, s]", "openid",
+	    "profile", "email", "roles", "offline_access"));
+	json_object_set_new(j, "claims_supported", json_pack("[s, s, s, s, s, s, s, s, s, s, "
+	    "s, s, s, s]", "iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr",
+	    "amr", "sid", "email", "email_verified", "name", "locale"));
+	json_object_set_new(j, "token_endpoint_auth_methods_supported", json_pack("[s, s, s]",
+	    "client_secret_basic", "client_secret_post", "none"));
+	json_object_set_new(j, "introspection_endpoint_auth_methods_supported",
+	    json_pack("[s, s]", "client_secret_basic", "client_secret_post"));
+	json_object_set_new(j, "revocation_endpoint_auth_methods_supported",
+	    json_pack("[s, s]", "client_secret_basic", "client_secret_post"));
+	json_object_set_new(j, "code_challenge_methods_supported", json_pack("[s]", "S256"));
+	json_object_set_new(j, "prompt_values_supported", json_pack("[s, s, s]", "none",
+	    "login", "consent"));
+	json_object_set_new(j, "claims_parameter_supported", json_false());
+	json_object_set_new(j, "request_parameter_supported", json_false());
+	json_object_set_new(j, "request_uri_parameter_supported", json_false());
+	json_object_set_new(j, "frontchannel_logout_supported", json_true());
+	json_object_set_new(j, "frontchannel_logout_session_supported", json_true());
+	json_object_set_new(j, "backchannel_logout_supported", json_true());
+	json_object_set_new(j, "backchannel_logout_session_supported", json_true());
+	/* Fetched by servers, cached by them: a short public lifetime. */
+	pf_resp_header(r, "Access-Control-Allow-Origin", "*");
+	return json_reply(r, j);
+}
+
+/* The published keys: the active one and those retiring, whose tokens may
+ * still be in use.  Applications cache this; a new key appears here the
+ * moment it signs, so they fetch again on an unknown kid. */
+int
+page_jwks(struct pf_req *r)
+{
+	struct pf_sigkeys keys;
+	char *s;
+
+	if (pf_sigkeys_load(pf_req_db(r), pf_req_pool(r), &keys) != 0)
+		return 503;
+	if ((s = pf_jwks(keys.pub, keys.npub)) == NULL)
+		return 500;
+	pf_resp_type(r, "application/jwk-set+json");
+	pf_resp_header(r, "Access-Control-Allow-Origin", "*");
+	pf_resp_puts(r, s);
+	pf_resp_puts(r, "\n");
+	free(s);
+	return 0;
+}
+
+int
+main(int argc, char *argv[])
+{
+	return pf_main(&app, argc, argv);
+}
