@@ -69,7 +69,21 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	/* token-claims.c */
 	/* token-info.c */
 	/* token-logout.c */
+	/* the session's identifier towards applications (an ID token's sid) */
+	[SQL_LOGOUT_SID - PF_SQL_APP] =
+	    "SELECT sso_sid FROM sessions WHERE id = ?",
 	/* token-tray.c */
+	[SQL_TRAY_APPS - PF_SQL_APP] =
+	    "SELECT id FROM apps WHERE status = 'active' ORDER BY name, id",
+	[SQL_CONSENTS - PF_SQL_APP] =
+	    "SELECT c.app_id, a.name, c.scopes, c.granted_at FROM consents c "
+	    "JOIN apps a ON a.id = c.app_id WHERE c.user_id = ? ORDER BY a.name, a.id",
+	[SQL_CONSENT_DELETE - PF_SQL_APP] =
+	    "DELETE FROM consents WHERE user_id = ? AND app_id = ?",
+	/* every live token of the user for the application, any session */
+	[SQL_CONSENT_TOKENS_END - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE user_id = ? "
+	    "AND app_id = ? AND revoked_at IS NULL AND expires_at > UTC_TIMESTAMP(6)",
 };
 
 #define DB	PF_PAGE_DB

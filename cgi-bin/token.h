@@ -53,7 +53,12 @@ enum sql {
 	/* token-claims.c */
 	/* token-info.c */
 	/* token-logout.c */
+	SQL_LOGOUT_SID,
 	/* token-tray.c */
+	SQL_TRAY_APPS,
+	SQL_CONSENTS,
+	SQL_CONSENT_DELETE,
+	SQL_CONSENT_TOKENS_END,
 	SQL__MAX
 };
 

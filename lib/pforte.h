@@ -328,6 +328,11 @@ enum pf_libsql {
 	/* sigkeys.c: the published SSO signing keys, a private half */
 	PF_SQL_SSO_KEYS,
 	PF_SQL_SSO_PRIVATE,
+	/* ssologout.c: whom a session signed in to, ending its tokens */
+	PF_SQL_SSO_PARTS,
+	PF_SQL_SSO_SECTOR,
+	PF_SQL_SSO_PARTS_DELETE,
+	PF_SQL_SSO_TOKENS_END,
 	PF_SQL_APP
 };
 
@@ -1147,5 +1152,29 @@ struct pf_sigkeys {
 int	pf_sigkeys_load(struct pf_db *, struct pf_pool *, struct pf_sigkeys *out);
 /* Forget the set (and its private keys): the next load reads the table. */
 void	pf_sigkeys_drop(void);
+
+/* ---- single sign-on logout (ssologout.c) -------------------------------- */
+
+/*
+ * Tell the applications a portal session signed in to that it ended
+ * (OpenID Connect Back-Channel and Front-Channel Logout 1.0).  Call after
+ * the session (session; 0: every session of user) ended and its
+ * transaction committed.  For each application it signed in to
+ * (sso_participants): a logout token (typ logout+jwt) POSTed to its
+ * backchannel_logout_uri, all in parallel within Sso.LogoutTimeoutMs, each
+ * audited sso.logout.notified or sso.logout.failed; the session's tokens
+ * are revoked and its participant rows deleted.  Front-channel URIs become
+ * template data SSO.Frontchannel.N.URL (with iss and sid) and the frame-src
+ * of this response's Content-Security-Policy.  Returns the number of
+ * frames; never fails the caller's logout (problems are logged).
+ */
+int	 pf_sso_logout(struct pf_req *, unsigned long long session, unsigned long long user);
+/* The subject an application knows a user by (OIDC Core 8): sub itself,
+ * or for a pairwise application (sector: the host of its first redirect
+ * URI, non-NULL) base64url(SHA-256(sector "|" sub salt)).  In pool. */
+char	*pf_sso_subject(struct pf_pool *, const char *sub, const unsigned char *salt,
+	    size_t saltlen, const char *sector);
+/* The host of an absolute URL (a pairwise sector), in pool; NULL when none. */
+char	*pf_url_host(struct pf_pool *, const char *url);
 
 #endif /* PFORTE_H */
