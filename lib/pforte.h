@@ -855,7 +855,7 @@ int		 pf_may_global(struct pf_req *, enum pf_perm);
 int		 pf_may_some(struct pf_req *, enum pf_perm);
 /* 1 when the administration (/admin) has an area for the session: users
  * or invitations (in some scope), organisations, the status page's texts
- * (these concern no organisation: global grants only).  The admin program
+ * and applications (these concern no organisation: global grants only).  The admin program
  * answers 403 otherwise; the navigation shows the link by the same rule. */
 int		 pf_may_admin(struct pf_req *);
 /* The session user's organisation (0: none, or no session). */
