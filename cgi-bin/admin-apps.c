@@ -168,8 +168,10 @@ read_form(struct pf_req *r, struct form *f, const struct app *a)
 	f->d.redirect = split(r, f->redirect_text, &f->d.nredirect);
 	f->d.post_logout = split(r, f->post_text, &f->d.npost_logout);
 	if (a != NULL) {
+		/* fixed: not checked again (one registered before the rules
+		 * existed, by SQL, stays editable) */
 		f->d.confidential = a->confidential;
-		f->d.client_id = a->client_id;
+		f->d.client_id = NULL;
 	} else {
 		f->d.confidential = type == NULL || strcmp(type, "public") != 0;
 		f->d.client_id = field_text(r, F_CLIENT_ID);

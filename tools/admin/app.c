@@ -95,6 +95,18 @@ static const char *const sql[A__MAX - PF_SQL_APP] = {
 	    "DELETE FROM apps WHERE id = ?",
 };
 
+/* The command's memory: one pool for the process, reachable until it
+ * ends (die() exits from anywhere). */
+static struct pf_pool *
+pool(void)
+{
+	static struct pf_pool *p;
+
+	if (p == NULL)
+		p = pf_pool_new();
+	return p;
+}
+
 static struct pf_db *
 db(void)
 {
@@ -192,7 +204,7 @@ app_add(int argc, char **argv)
 		[PF_APPF_BACKCHANNEL] = "--backchannel-logout-uri",
 		[PF_APPF_SCOPES] = "--scopes", [PF_APPF_GRANTS] = "--grants",
 	};
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_appdef d;
 	struct multi redirect = { 0 }, post = { 0 }, roles = { 0 }, orgs = { 0 };
 	enum pf_apperr err[PF_APPF__MAX];
@@ -307,7 +319,6 @@ app_add(int argc, char **argv)
 		printf("client_secret %s\n", secret);
 		pf_wipe(secret, sizeof(secret));
 	}
-	pf_pool_free(p);
 	return 0;
 }
 
@@ -331,7 +342,7 @@ find(struct pf_pool *p, const char *arg, struct pf_rows *r)
 static int
 app_list(void)
 {
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_rows r;
 	size_t i;
 
@@ -340,7 +351,6 @@ app_list(void)
 		printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s\n", PF_CELL(&r, i, 0)->i,
 		    pf_cell_str(&r, i, 1), pf_cell_str(&r, i, 2), pf_cell_str(&r, i, 3),
 		    pf_cell_str(&r, i, 4), pf_cell_str(&r, i, 5), pf_cell_str(&r, i, 6));
-	pf_pool_free(p);
 	return 0;
 }
 
@@ -357,7 +367,7 @@ app_show(const char *arg)
 		"status", "trusted", "pairwise", "audience", "grants", "scopes",
 		"initiate_login_uri", "frontchannel_logout_uri", "backchannel_logout_uri",
 		"created", "updated" };
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_rows r, u;
 	unsigned long long id = find(p, arg, &r);
 	size_t i;
@@ -380,7 +390,6 @@ app_show(const char *arg)
 	    "reading who may use it");
 	for (i = 0; i < u.n; i++)
 		printf("%s\t%s\n", pf_cell_str(&u, i, 0), pf_cell_str(&u, i, 1));
-	pf_pool_free(p);
 	return 0;
 }
 
@@ -399,7 +408,7 @@ revoke(unsigned long long id)
 static int
 app_secret(const char *arg)
 {
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_rows r;
 	unsigned long long id = find(p, arg, &r), n = 0;
 	char secret[PF_TOKEN_CHARS + 1];
@@ -415,14 +424,13 @@ app_secret(const char *arg)
 	check_db(pf_db_commit(db()), "commit");
 	printf("client_id %s\nclient_secret %s\n", pf_cell_str(&r, 0, 1), secret);
 	pf_wipe(secret, sizeof(secret));
-	pf_pool_free(p);
 	return 0;
 }
 
 static int
 app_status(const char *arg, const char *status)
 {
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_rows r;
 	unsigned long long id = find(p, arg, &r), n = 0;
 
@@ -433,21 +441,19 @@ app_status(const char *arg, const char *status)
 		revoke(id);
 	check_db(pf_db_commit(db()), "commit");
 	printf("app %s %s%s\n", pf_cell_str(&r, 0, 1), n ? "" : "was already ", status);
-	pf_pool_free(p);
 	return 0;
 }
 
 static int
 app_delete(const char *arg)
 {
-	struct pf_pool *p = pf_pool_new();
+	struct pf_pool *p = pool();
 	struct pf_rows r;
 	unsigned long long id = find(p, arg, &r);
 
 	check_db(pf_db_exec(db(), A_DELETE, PF_ARGS(PF_INT((long long)id)), NULL, NULL),
 	    "deleting the application");
 	printf("app %s deleted\n", pf_cell_str(&r, 0, 1));
-	pf_pool_free(p);
 	return 0;
 }
 
