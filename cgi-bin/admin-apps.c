@@ -30,6 +30,8 @@ struct app {
 struct form {
 	struct pf_appdef	 d;
 	const char		*redirect_text, *post_text;	/* as sent */
+	const char		**redirect, **post;	/* split(), then sorted */
+	size_t			*redirect_line, *post_line;
 	const char		*grants, *audience;		/* column values */
 	int			 trusted, pairwise;
 	unsigned long long	 role, org;	/* registering: who may use it first */
@@ -100,33 +102,46 @@ cmp_str(const void *a, const void *b)
 /*
  * The URIs of a text area, one a line: white space around each trimmed
  * (browsers send CR LF), empty lines skipped, at most one more than
- * allowed kept so that the check reports too many.  Sorted, as the
- * database returns them (ascii_bin: byte order), so that the audit
- * compares like with like.
+ * allowed kept so that the check reports too many.  line[i]: the line
+ * the i-th URI was on, for the messages.
  */
 static const char **
-split(struct pf_req *r, const char *text, size_t *n)
+split(struct pf_req *r, const char *text, size_t *n, size_t **line)
 {
-	const char **l = pf_pcalloc(pf_req_pool(r), (PF_APP_URIS_MAX + 2) * sizeof(*l));
+	struct pf_pool *p = pf_req_pool(r);
+	const char **l = pf_pcalloc(p, (PF_APP_URIS_MAX + 2) * sizeof(*l));
 	const char *s = text, *e;
-	size_t k;
+	size_t k, at = 0;
 
+	*line = pf_pcalloc(p, (PF_APP_URIS_MAX + 2) * sizeof(**line));
 	*n = 0;
 	while (*s && *n <= PF_APP_URIS_MAX) {
+		at++;
 		k = strcspn(s, "\n");
 		e = s + k;
 		while (s < e && (*s == ' ' || *s == '\t' || *s == '\r'))
 			s++;
 		while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
 			e--;
-		if (e > s)
-			l[(*n)++] = pf_pstrndup(pf_req_pool(r), s, (size_t)(e - s));
+		if (e > s) {
+			(*line)[*n] = at;
+			l[(*n)++] = pf_pstrndup(p, s, (size_t)(e - s));
+		}
 		s += strcspn(s, "\n");
 		if (*s == '\n')
 			s++;
 	}
-	qsort(l, *n, sizeof(*l), cmp_str);
 	return l;
+}
+
+/* Sort the lists as the database returns them (ascii_bin: byte order),
+ * so that the audit compares like with like; after the check, whose
+ * messages name lines as typed. */
+static void
+sort_lists(struct form *f)
+{
+	qsort(f->redirect, f->d.nredirect, sizeof(*f->redirect), cmp_str);
+	qsort(f->post, f->d.npost_logout, sizeof(*f->post), cmp_str);
 }
 
 /* A list as one text, "a\nb" (the form) or "a b" (the audit trail). */
@@ -165,8 +180,10 @@ read_form(struct pf_req *r, struct form *f, const struct app *a)
 	f->d.backchannel_logout = field_text(r, F_BACKCHANNEL_URI);
 	f->redirect_text = pf_req_field(r, F_REDIRECT_URIS) ? pf_req_field(r, F_REDIRECT_URIS) : "";
 	f->post_text = pf_req_field(r, F_POST_LOGOUT_URIS) ? pf_req_field(r, F_POST_LOGOUT_URIS) : "";
-	f->d.redirect = split(r, f->redirect_text, &f->d.nredirect);
-	f->d.post_logout = split(r, f->post_text, &f->d.npost_logout);
+	f->redirect = split(r, f->redirect_text, &f->d.nredirect, &f->redirect_line);
+	f->post = split(r, f->post_text, &f->d.npost_logout, &f->post_line);
+	f->d.redirect = f->redirect;
+	f->d.post_logout = f->post;
 	if (a != NULL) {
 		/* fixed: not checked again (one registered before the rules
 		 * existed, by SQL, stays editable) */
@@ -255,7 +272,8 @@ check_form(struct pf_req *r, struct form *f, int registering)
 		if ((i == PF_APPF_REDIRECT || i == PF_APPF_POST_LOGOUT) &&
 		    err[i] != PF_APPERR_TOO_MANY && err[i] != PF_APPERR_NO_REDIRECT)
 			text = pf_psprintf(pf_req_pool(r), "%s %zu: %s",
-			    pf_tr(r, "Admin.Apps.Line"), at[i] + 1, text);
+			    pf_tr(r, "Admin.Apps.Line"), (i == PF_APPF_REDIRECT ?
+			    f->redirect_line : f->post_line)[at[i]], text);
 		field_error(r, appf_field[i], text);
 	}
 	if (registering && strcmp(f->audience, "restricted") == 0 && f->role == 0 &&
@@ -502,6 +520,7 @@ page_app_new_post(struct pf_req *r)
 	read_form(r, &f, NULL);
 	if (check_form(r, &f, 1) > 0)
 		return new_page(r, &f);
+	sort_lists(&f);
 	if (*f.d.client_id == '\0') {
 		pf_client_id_new(cid);
 		f.d.client_id = pf_pstrdup(pf_req_pool(r), cid);
@@ -714,6 +733,7 @@ page_app_post(struct pf_req *r)
 	read_form(r, &f, &a);
 	if (check_form(r, &f, 0) > 0)
 		return show_app(r, &a, &f);
+	sort_lists(&f);
 	x = (struct edit){ &a, &f };
 	if ((rc = pf_tx(r, tx_update, &x)) != 0)
 		return rc;
