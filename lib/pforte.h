@@ -1224,8 +1224,8 @@ enum pf_appfield {
 	PF_APPF_BACKCHANNEL, PF_APPF_SCOPES, PF_APPF_GRANTS, PF_APPF__MAX
 };
 /* Check every field of d: err[f] is PF_APPERR_OK or the first problem
- * of field f (for a list: *at the index of the URI).  Returns the number
- * of fields in error. */
+ * of field f; at (NULL: not wanted) gets, for the lists, the index of
+ * the URI in error.  Returns the number of fields in error. */
 size_t		 pf_appdef_check(const struct pf_appdef *d, enum pf_apperr err[PF_APPF__MAX],
 		    size_t at[PF_APPF__MAX]);
 
