@@ -46,17 +46,37 @@ start() {	# ALG
   PFORTE_BUILD=$build "$local_" start --no-deps --state "$state" --port "$port" \
     --http-port "$http_port" --extra-config "$tmp/extra.hdf" > "$tmp/start.log" 2>&1 ||
     { cat "$tmp/start.log"; exit 1; }
+  procs
 }
 stop() { PFORTE_BUILD=$build "$local_" stop --state "$state" > /dev/null 2>&1; }
+# BENCH_TOKEN_PROCS=N: the token program with N FastCGI processes instead
+# of the configuration's max-procs (lighttpd restarted on the rendered
+# configuration; the database stays up)
+procs() {
+  local n=${BENCH_TOKEN_PROCS:-} pid i
+  [ -n "$n" ] || return 0
+  awk -v n="$n" '/cgi-bin\/token"/ { t = 1 } t && /"max-procs"/ { sub(/=> *[0-9]+/, "=> " n); t = 0 } { print }' \
+    "$state/lighttpd.conf" > "$tmp/l.conf" && cat "$tmp/l.conf" > "$state/lighttpd.conf"
+  pid=$(cat "$state/run/lighttpd.pid")
+  kill "$pid"
+  for ((i = 0; i < 100; i++)); do kill -0 "$pid" 2> /dev/null || break; sleep 0.1; done
+  lighttpd -f "$state/lighttpd.conf"
+  for ((i = 0; i < 100; i++)); do
+    curl -fsk -o /dev/null "https://localhost:$port/healthz" && break
+    sleep 0.1
+  done
+}
 
-echo "== $(date -u '+%F %T') UTC, $(nproc) vCPU, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)"
+echo "== $(date -u '+%F %T') UTC, $(nproc) vCPU, $(lscpu | sed -n 's/^Model name: *//p' | head -n 1)," \
+  "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== openssl speed (one core, 3 s each): signatures/s"
 openssl speed -seconds 3 rsa2048 2> /dev/null | awk '/^rsa 2048 bits/ { print "   rsa2048 sign/s " $6 ", verify/s " $7 }'
 openssl speed -seconds 3 ecdsap256 2> /dev/null | awk '/256 bits ecdsa \(nistp256\)/ { print "   ecdsap256 sign/s " $7 ", verify/s " $8 }'
 
 start RS256
 echo "== innodb_flush_log_at_trx_commit = $(sql 'SELECT @@innodb_flush_log_at_trx_commit')," \
-  "$secs s per run, $conns connections over $threads wrk threads"
+  "$secs s per run, $conns connections over $threads wrk threads," \
+  "token processes: $(grep -A4 'cgi-bin/token"' "$state/lighttpd.conf" | sed -n 's/.*"max-procs" *=> *\([0-9]*\).*/\1/p')"
 # A user with an organisation and two roles (the claims cost what they
 # cost in use), two applications.
 "$build/tools/pforte-admin" -c "$state/pforte.hdf" user add --email bench@example.test \
@@ -110,22 +130,49 @@ EOF
   PFORTE_BUILD=$build "$local_" sql --state "$state" < "$tmp/tok.sql"
 }
 
+# cpu: CPU seconds so far of the instance's token programs, MariaDB and
+# lighttpd (utime + stime of the processes whose command line names the
+# state directory or the token binary), as "token db web"
+cpu() {
+  local tok=0 db=0 web=0 pid t cmd
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    cmd=$(tr '\0' ' ' 2> /dev/null < "/proc/$pid/cmdline") || continue
+    case $cmd in *"$state"*|*"$build/cgi-bin/token"*) ;; *) continue ;; esac
+    t=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2> /dev/null) || continue
+    case $cmd in
+    *cgi-bin/token*) tok=$((tok + t)) ;;
+    *mariadbd*) db=$((db + t)) ;;
+    *lighttpd*) web=$((web + t)) ;;
+    esac
+  done
+  echo "$tok $db $web"
+}
+
 # run ALG MODE: one wrk run; its rate, errors, the audit events per second
 run() {
   local alg=$1 mode=$2 file=$tmp/$2.tok client=bench-webapp a0 a1 out rate bad
   [ "$mode" = client ] && client=bench-machine
   [ "$mode" = client ] || tokens "$mode" "$file"
   a0=$(sql "SELECT COUNT(*) FROM audit_log")
+  read -r t0 d0 w0 <<< "$(cpu)"
   out=$(MODE=$mode TOKFILE=$file THREADS=$threads AUTH=$(basic "$client") REDIRECT=$redirect \
     wrk -t"$threads" -c"$conns" -d"${secs}s" --latency -s "$src/bench/token.lua" \
     "https://localhost:$port/sso/token")
+  read -r t1 d1 w1 <<< "$(cpu)"
   a1=$(sql "SELECT COUNT(*) FROM audit_log")
   rate=$(awk '/^Requests\/sec:/ { printf "%d", $2 }' <<< "$out")
   bad=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<< "$out")
-  printf '   %-6s %-8s %6s grants/s  (%s per vCPU; p50 %s, p99 %s; non-2xx %s; audit %d events/s)\n' \
+  # CPU per grant in microseconds (clock ticks of 10 ms)
+  local hz grants
+  hz=$(getconf CLK_TCK)
+  grants=$((rate * secs)); [ "$grants" -gt 0 ] || grants=1
+  printf '   %-6s %-8s %6s grants/s  (%s per vCPU; p50 %s, p99 %s; non-2xx %s; audit %d events/s;' \
     "$alg" "$mode" "$rate" "$((rate / $(nproc)))" \
     "$(awk '$1 == "50%" { print $2 }' <<< "$out")" "$(awk '$1 == "99%" { print $2 }' <<< "$out")" \
     "${bad:-0}" "$(( (a1 - a0) / secs ))"
+  printf ' CPU us/grant: token %d, mariadb %d, lighttpd %d)\n' \
+    "$(( (t1 - t0) * 1000000 / hz / grants ))" "$(( (d1 - d0) * 1000000 / hz / grants ))" \
+    "$(( (w1 - w0) * 1000000 / hz / grants ))"
   [ "${BENCH_VERBOSE:-0}" = 1 ] && sed 's/^/      /' <<< "$out"
   return 0
 }
