@@ -135,7 +135,8 @@ EOF
 # state directory or the token binary), as "token db web"
 cpu() {
   local tok=0 db=0 web=0 pid t cmd
-  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+  for pid in /proc/[0-9]*; do
+    pid=${pid#/proc/}
     cmd=$(tr '\0' ' ' 2> /dev/null < "/proc/$pid/cmdline") || continue
     case $cmd in *"$state"*|*"$build/cgi-bin/token"*) ;; *) continue ;; esac
     t=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2> /dev/null) || continue
