@@ -192,7 +192,7 @@ here(struct pf_req *r, const char *extra)
 		if ((v = field(r, k)) == NULL)
 			continue;
 		pf_buf_addf(&b, "%s%s=", b.data[b.len - 1] == '?' ? "" : "&", names[k]);
-		pf_buf_pct(&b, v, strlen(v), NULL);
+		pf_buf_pct(&b, v, strlen(v), "");
 	}
 	if (extra != NULL)
 		pf_buf_adds(&b, extra);
@@ -208,7 +208,7 @@ param(struct pf_buf *b, const char *name, const char *value)
 	if (value == NULL)
 		return;
 	pf_buf_addf(b, "%s%s=", b->len ? "&" : "", name);
-	pf_buf_pct(b, value, strlen(value), NULL);
+	pf_buf_pct(b, value, strlen(value), "");
 }
 
 /* The response's parameters as a query (in pool). */
@@ -527,11 +527,16 @@ reauthed(struct pf_req *r, const struct pf_session *s)
 	char *end;
 
 	if (!(pf_req_method(r) & (PF_GET | PF_HEAD)) || q == NULL ||
-	    strncmp(s->next, "/sso/authorize?", 15) != 0 || strcmp(s->next + 15, q) != 0 ||
 	    (m = strstr(q, "&pf_reauth=")) == NULL)
 		return 0;
 	t = strtoll(m + 11, &end, 10);
-	return *end == '\0' && s->factor_age >= 0 && (long long)time(NULL) - s->factor_age >= t;
+	if (*end != '\0' || t <= 0)
+		return 0;
+	/* the kept path, rebuilt from this request: the web server may
+	 * have normalised the query's escapes on the way */
+	if (strcmp(s->next, here(r, pf_psprintf(pf_req_pool(r), "&pf_reauth=%lld", t))) != 0)
+		return 0;
+	return s->factor_age >= 0 && (long long)time(NULL) - s->factor_age >= t;
 }
 
 static int
@@ -559,11 +564,10 @@ to_login(struct pf_req *r, const struct authz *a)
 
 	if (strlen(next) > NEXT_MAX)
 		return fail(r, a, "invalid_request", "the request is too long");
-	pf_buf_adds(&b, "/login?");
 	param(&b, "return_to", next);
 	email = a->hint != NULL ? pf_email_normalise(pf_req_pool(r), a->hint) : NULL;
 	param(&b, "email", email);
-	rc = pf_resp_redirect(r, 303, b.data);
+	rc = pf_resp_redirect(r, 303, pf_psprintf(pf_req_pool(r), "/login?%s", b.data));
 	pf_buf_free(&b);
 	return rc;
 }
