@@ -539,18 +539,24 @@ reauthed(struct pf_req *r, const struct pf_session *s)
 	return s->factor_age >= 0 && (long long)time(NULL) - s->factor_age >= t;
 }
 
+/* Keep next (a local path) in the session and send the user to the
+ * second factor (path), which returns there: -1 when next is too long. */
 static int
-reauth(struct pf_req *r, const struct pf_session *s)
+via_factor(struct pf_req *r, const struct pf_session *s, const char *next, const char *path)
 {
-	const char *next = here(r, pf_psprintf(pf_req_pool(r), "&pf_reauth=%lld",
-	    (long long)time(NULL)));
-
 	if (strlen(next) > NEXT_MAX)
 		return -1;
 	if (pf_db_exec(pf_req_db(r), PF_SQL_SESS_NEXT, PF_ARGS(PF_STR(next),
 	    PF_INT((long long)s->id)), NULL, NULL) != PF_DB_OK)
 		return 503;
-	return pf_resp_redirect(r, 303, "/login/factor?renew=1");
+	return pf_resp_redirect(r, 303, path);
+}
+
+static int
+reauth(struct pf_req *r, const struct pf_session *s)
+{
+	return via_factor(r, s, here(r, pf_psprintf(pf_req_pool(r), "&pf_reauth=%lld",
+	    (long long)time(NULL))), "/login/factor?renew=1");
 }
 
 /* No full session: to the login, which brings the user back here; the
@@ -585,8 +591,17 @@ page_authorize(struct pf_req *r)
 		return pf_message(r, 400, a.untrusted, NULL, NULL);
 	if (a.error != NULL)
 		return fail(r, &a, a.error, a.error_description);
-	if (s == NULL || s->level != PF_LEVEL_FULL || !s->enrolled)
-		return a.none ? fail(r, &a, "login_required", "no session") : to_login(r, &a);
+	if ((s == NULL || s->level != PF_LEVEL_FULL || !s->enrolled) && a.none)
+		return fail(r, &a, "login_required", "no session");
+	if (s == NULL)
+		return to_login(r, &a);
+	/* half signed in (the first factor only, or no factor enrolled
+	 * yet): the factor page goes on from there and returns */
+	if (s->level != PF_LEVEL_FULL || !s->enrolled) {
+		if ((rc = via_factor(r, s, here(r, NULL), "/login/factor")) >= 0)
+			return rc;
+		return fail(r, &a, "invalid_request", "the request is too long");
+	}
 	if ((a.login || (a.max_age >= 0 && (s->factor_age < 0 || s->factor_age > a.max_age))) &&
 	    !reauthed(r, s)) {
 		if (a.none)
