@@ -552,11 +552,17 @@ via_factor(struct pf_req *r, const struct pf_session *s, const char *next, const
 	return pf_resp_redirect(r, 303, path);
 }
 
+/* The marker of a request kept while the user authenticates anew. */
+static const char *
+marker(struct pf_req *r)
+{
+	return pf_psprintf(pf_req_pool(r), "&pf_reauth=%lld", (long long)time(NULL));
+}
+
 static int
 reauth(struct pf_req *r, const struct pf_session *s)
 {
-	return via_factor(r, s, here(r, pf_psprintf(pf_req_pool(r), "&pf_reauth=%lld",
-	    (long long)time(NULL))), "/login/factor?renew=1");
+	return via_factor(r, s, here(r, marker(r)), "/login/factor?renew=1");
 }
 
 /* No full session: to the login, which brings the user back here; the
@@ -565,7 +571,9 @@ static int
 to_login(struct pf_req *r, const struct authz *a)
 {
 	struct pf_buf b = { 0 };
-	const char *next = here(r, NULL), *email;
+	/* the sign-in that follows is newer than this request: it counts
+	 * for prompt=login and max_age (see reauthed()) */
+	const char *next = here(r, a->login || a->max_age >= 0 ? marker(r) : NULL), *email;
 	int rc;
 
 	if (strlen(next) > NEXT_MAX)
@@ -583,7 +591,7 @@ page_authorize(struct pf_req *r)
 {
 	const struct pf_session *s = pf_req_session(r);
 	struct authz a;
-	int rc, yes;
+	int rc, yes, fresh;
 
 	if ((rc = parse(r, &a)) != 0)
 		return rc;
@@ -598,12 +606,17 @@ page_authorize(struct pf_req *r)
 	/* half signed in (the first factor only, or no factor enrolled
 	 * yet): the factor page goes on from there and returns */
 	if (s->level != PF_LEVEL_FULL || !s->enrolled) {
-		if ((rc = via_factor(r, s, here(r, NULL), "/login/factor")) >= 0)
+		if ((rc = via_factor(r, s, here(r, a.login || a.max_age >= 0 ? marker(r) : NULL),
+		    "/login/factor")) >= 0)
 			return rc;
 		return fail(r, &a, "invalid_request", "the request is too long");
 	}
+	/* a kept request is used once: reloading it later is no renewal */
+	if ((fresh = reauthed(r, s)) && pf_db_exec(pf_req_db(r), PF_SQL_SESS_NEXT,
+	    PF_ARGS(PF_STR(""), PF_INT((long long)s->id)), NULL, NULL) != PF_DB_OK)
+		return 503;
 	if ((a.login || (a.max_age >= 0 && (s->factor_age < 0 || s->factor_age > a.max_age))) &&
-	    !reauthed(r, s)) {
+	    !fresh) {
 		if (a.none)
 			return fail(r, &a, "login_required", "the authentication is too old");
 		if ((rc = reauth(r, s)) >= 0)
