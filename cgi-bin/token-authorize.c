@@ -593,6 +593,10 @@ page_authorize(struct pf_req *r)
 	struct authz a;
 	int rc, yes, fresh;
 
+	/* HEAD (a link checker, a prefetch) changes nothing: no code, no
+	 * audit event, no kept request */
+	if (pf_req_method(r) == PF_HEAD)
+		return 0;
 	if ((rc = parse(r, &a)) != 0)
 		return rc;
 	if (a.untrusted != NULL)
