@@ -286,8 +286,10 @@ fail(struct pf_req *r, const struct authz *a, const char *error, const char *des
 
 /* ---- issuing a code ------------------------------------------------------ */
 
-/* RFC 8176 values for how the session was signed in: the first factor,
- * the second (e-mail only once), and "mfa": every full session has two. */
+/* RFC 8176 values for how the session was signed in: the first factor
+ * (password: pwd; a magic or setup link: email), the second (totp,
+ * enrolment and recovery codes: otp; sms; email, named only once), and
+ * "mfa": every full session has two. */
 static const char *
 amr(struct pf_req *r, const char *first, const char *second)
 {
