@@ -49,7 +49,12 @@ page_login(struct pf_req *r)
 
 	if (s != NULL && s->level == PF_LEVEL_FULL)
 		return pf_resp_redirect(r, 303, rt != NULL && pf_local_path(rt) ? rt : "/");
-	return form(r, NULL, NULL,
+	/* email: pre-filled by an application's login_hint (/sso/authorize),
+	 * and passed on to the magic-link page (Form.Hint: only this given
+	 * address, never one typed into a failed attempt) */
+	if (pf_req_field(r, F_EMAIL) != NULL)
+		pf_set(r, "Form.Hint", pf_req_field(r, F_EMAIL));
+	return form(r, pf_req_field(r, F_EMAIL), NULL,
 	    pf_req_field(r, F_BYE) ? "Login.Notice.Bye" :
 	    pf_req_field(r, F_RESET) ? "Login.Notice.Reset" :
 	    pf_req_field(r, F_EXPIRED) ? "Login.Notice.Expired" : NULL);

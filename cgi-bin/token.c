@@ -65,6 +65,26 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "AND (ur.expires_at IS NULL OR ur.expires_at > UTC_TIMESTAMP(6)) "
 	    "AND (r.scope = 'global' OR ur.org_id <=> ?))) LIMIT 1",
 	/* token-authorize.c */
+	/* the session's sid towards applications: made once, kept */
+	[SQL_AZ_SID - PF_SQL_APP] =
+	    "UPDATE sessions SET sso_sid = ? WHERE id = ? AND sso_sid IS NULL",
+	[SQL_AZ_SESSION - PF_SQL_APP] =
+	    "SELECT first_method, IFNULL(second_method, ''), sso_sid FROM sessions "
+	    "WHERE id = ?",
+	/* auth_time, sid straight from the session row: no clock of ours */
+	[SQL_AZ_CODE - PF_SQL_APP] =
+	    "INSERT INTO oidc_codes (code_hash, app_id, user_id, session_id, redirect_uri, "
+	    "scope, nonce, code_challenge, sid, auth_time, amr, acr, expires_at) "
+	    "SELECT ?, ?, user_id, id, ?, ?, ?, ?, sso_sid, IFNULL(second_at, created_at), "
+	    "?, ?, UTC_TIMESTAMP(6) + INTERVAL ? SECOND FROM sessions WHERE id = ?",
+	[SQL_AZ_PARTICIPANT - PF_SQL_APP] =
+	    "INSERT IGNORE INTO sso_participants (session_id, app_id, user_id, sid) "
+	    "VALUES (?, ?, ?, ?)",
+	[SQL_AZ_CONSENT_GET - PF_SQL_APP] =
+	    "SELECT scopes FROM consents WHERE user_id = ? AND app_id = ?",
+	[SQL_AZ_CONSENT_PUT - PF_SQL_APP] =
+	    "INSERT INTO consents (user_id, app_id, scopes) VALUES (?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE scopes = VALUES(scopes), granted_at = UTC_TIMESTAMP(6)",
 	/* token-grant.c */
 	/* token-claims.c */
 	/* token-info.c */

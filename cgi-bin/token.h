@@ -49,6 +49,12 @@ enum sql {
 	SQL_APP_URIS,
 	SQL_APP_ACCESS,
 	/* token-authorize.c */
+	SQL_AZ_SID,
+	SQL_AZ_SESSION,
+	SQL_AZ_CODE,
+	SQL_AZ_PARTICIPANT,
+	SQL_AZ_CONSENT_GET,
+	SQL_AZ_CONSENT_PUT,
 	/* token-grant.c */
 	/* token-claims.c */
 	/* token-info.c */
