@@ -66,8 +66,58 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "AND (r.scope = 'global' OR ur.org_id <=> ?))) LIMIT 1",
 	/* token-authorize.c */
 	/* token-grant.c */
+	/* the code as authorize wrote it; its state compared here, in
+	 * the database's clock */
+	[SQL_CODE_GET - PF_SQL_APP] =
+	    "SELECT id, app_id, user_id, IFNULL(session_id, 0), redirect_uri, scope, nonce, "
+	    "code_challenge, sid, FLOOR(UNIX_TIMESTAMP(auth_time)), amr, acr, "
+	    "expires_at > UTC_TIMESTAMP(6), used_at IS NOT NULL "
+	    "FROM oidc_codes WHERE code_hash = ?",
+	/* single use: only one exchange changes the row */
+	[SQL_CODE_USE - PF_SQL_APP] =
+	    "UPDATE oidc_codes SET used_at = UTC_TIMESTAMP(6) WHERE id = ? AND used_at IS NULL",
+	[SQL_TOK_INSERT - PF_SQL_APP] =
+	    "INSERT INTO oidc_tokens (kind, token_hash, app_id, user_id, session_id, code_id, "
+	    "family_id, scope, sid, auth_time, amr, acr, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, FROM_UNIXTIME(?), ?, ?, UTC_TIMESTAMP(6) + INTERVAL ? SECOND)",
+	/* the first refresh token of a sign-in founds its family */
+	[SQL_TOK_FAMILY_SELF - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET family_id = id WHERE id = ?",
+	[SQL_TOK_REVOKE_CODE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE code_id = ? AND revoked_at IS NULL",
+	[SQL_TOK_REVOKE_FAMILY - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE family_id = ? AND revoked_at IS NULL",
+	[SQL_REFRESH_GET - PF_SQL_APP] =
+	    "SELECT id, app_id, IFNULL(user_id, 0), IFNULL(session_id, 0), IFNULL(code_id, 0), "
+	    "IFNULL(family_id, id), scope, sid, IFNULL(FLOOR(UNIX_TIMESTAMP(auth_time)), 0), "
+	    "amr, acr, expires_at > UTC_TIMESTAMP(6), used_at IS NOT NULL, "
+	    "revoked_at IS NOT NULL FROM oidc_tokens WHERE token_hash = ? AND kind = 'refresh'",
+	/* rotation: only one request uses a refresh token */
+	[SQL_REFRESH_USE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET used_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
 	/* token-claims.c */
+	[SQL_CLAIMS_USER - PF_SQL_APP] =
+	    "SELECT u.sub, u.sub_salt, u.status = 'active' AND (o.id IS NULL OR "
+	    "o.status = 'active'), IFNULL(u.org_id, 0), IFNULL(o.name, '') "
+	    "FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?",
+	/* the roles held by live grants, as pf_may reads them */
+	[SQL_CLAIMS_ROLES - PF_SQL_APP] =
+	    "SELECT r.name FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
+	    "WHERE ur.user_id = ? AND (ur.expires_at IS NULL OR "
+	    "ur.expires_at > UTC_TIMESTAMP(6)) AND (r.scope = 'global' OR ur.org_id <=> ?) "
+	    "ORDER BY r.name",
 	/* token-info.c */
+	[SQL_TOK_BY_HASH - PF_SQL_APP] =
+	    "SELECT id, kind, app_id, IFNULL(user_id, 0), IFNULL(family_id, 0), scope, "
+	    "FLOOR(UNIX_TIMESTAMP(created_at)), FLOOR(UNIX_TIMESTAMP(expires_at)), "
+	    "expires_at > UTC_TIMESTAMP(6) AND revoked_at IS NULL AND used_at IS NULL "
+	    "FROM oidc_tokens WHERE token_hash = ?",
+	[SQL_TOK_REVOKE_ONE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND revoked_at IS NULL",
 	/* token-logout.c */
 	/* token-tray.c */
 };
