@@ -36,6 +36,7 @@ struct grant {
 	struct subject		 subj;		/* subj.user 0: client_credentials */
 	struct signin		 in;
 	int			 refresh;	/* issue a refresh token */
+	long long		 rt_seconds;	/* its lifetime */
 	/* issued */
 	char			 jti[PF_TOKEN_CHARS + 1];
 	char			 rt[PF_TOKEN_CHARS + 1];
@@ -177,8 +178,7 @@ issue_tx(struct pf_req *r, void *arg)
 			return revoke_reused(r, g);
 	}
 	if (g->refresh) {
-		if ((rc = insert(r, g, "refresh", g->rt, family,
-		    pf_conf_int("Sso.RefreshDays") * 86400, &rid)) != 0)
+		if ((rc = insert(r, g, "refresh", g->rt, family, g->rt_seconds, &rid)) != 0)
 			return rc;
 		/* the first refresh token of a sign-in founds the family */
 		if (family == 0) {
@@ -280,6 +280,7 @@ grant_code(struct pf_req *r, struct grant *g)
 	if (!found || !g->subj.active)
 		return refuse(r, a, g->subj.user, "invalid_grant", NULL);
 	g->refresh = a->grant_refresh;
+	g->rt_seconds = pf_conf_int("Sso.RefreshDays") * 86400;
 	return issue(r, g);
 }
 
@@ -342,7 +343,11 @@ grant_refresh(struct pf_req *r, struct grant *g)
 		return rc;
 	if (!yes)
 		return refuse(r, a, g->subj.user, "invalid_grant", "access withdrawn");
+	/* rotation keeps the family's end: Sso.RefreshDays after the
+	 * sign-in, not after the last refresh, so that a stolen family
+	 * does not live for ever */
 	g->refresh = 1;
+	g->rt_seconds = PF_CELL(&rows, 0, 14)->i;
 	return issue(r, g);
 }
 

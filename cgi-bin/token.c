@@ -93,7 +93,8 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "SELECT id, app_id, IFNULL(user_id, 0), IFNULL(session_id, 0), IFNULL(code_id, 0), "
 	    "IFNULL(family_id, id), scope, sid, IFNULL(FLOOR(UNIX_TIMESTAMP(auth_time)), 0), "
 	    "amr, acr, expires_at > UTC_TIMESTAMP(6), used_at IS NOT NULL, "
-	    "revoked_at IS NOT NULL FROM oidc_tokens WHERE token_hash = ? AND kind = 'refresh'",
+	    "revoked_at IS NOT NULL, GREATEST(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), "
+	    "expires_at), 1) FROM oidc_tokens WHERE token_hash = ? AND kind = 'refresh'",
 	/* rotation: only one request uses a refresh token */
 	[SQL_REFRESH_USE - PF_SQL_APP] =
 	    "UPDATE oidc_tokens SET used_at = UTC_TIMESTAMP(6) "
