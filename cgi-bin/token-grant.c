@@ -28,8 +28,10 @@
 struct grant {
 	struct app		 app;
 	const char		*type;		/* grant_type, for the audit */
-	/* the code or refresh token presented */
-	unsigned long long	 from_id;	/* its row */
+	/* the code or refresh token presented, spent by statement spend
+	 * (SQL_CODE_USE, SQL_REFRESH_USE; 0: nothing to spend) */
+	unsigned long long	 from_id;
+	unsigned		 spend;
 	unsigned long long	 code_id;	/* the code the tokens descend from */
 	unsigned long long	 family;	/* refresh: the family; 0 for a code */
 	unsigned long long	 session;
@@ -169,9 +171,8 @@ issue_tx(struct pf_req *r, void *arg)
 	int rc;
 
 	g->reused = 0;
-	if (g->from_id != 0) {
-		e = pf_db_exec(db, g->family != 0 ? SQL_REFRESH_USE : SQL_CODE_USE,
-		    PF_ARGS(PF_INT((long long)g->from_id)), &n, NULL);
+	if (g->spend != 0) {
+		e = pf_db_exec(db, g->spend, PF_ARGS(PF_INT((long long)g->from_id)), &n, NULL);
 		if (e != PF_DB_OK)
 			return pf_tx_err(e);
 		if (n != 1)
@@ -206,8 +207,7 @@ issue(struct pf_req *r, struct grant *g)
 	int rc;
 
 	if ((rc = sign_all(r, g, now)) != 0)
-		return rc == 503 ? oauth_error(r, 503, "server_error",
-		    "no signing key", NULL) : rc;
+		return rc == 503 ? oauth_error(r, 503, "server_error", NULL, NULL) : rc;
 	if ((rc = pf_tx(r, issue_tx, g)) != 0)
 		return rc;
 	if (g->reused)
@@ -221,6 +221,7 @@ issue(struct pf_req *r, struct grant *g)
 		json_object_set_new(j, "id_token", json_string(g->idt));
 	if (g->refresh)
 		json_object_set_new(j, "refresh_token", json_string(g->rt));
+	pf_wipe(g->rt, sizeof(g->rt));
 	pf_resp_header(r, "Pragma", "no-cache");
 	return json_reply(r, j);
 }
@@ -250,6 +251,7 @@ grant_code(struct pf_req *r, struct grant *g)
 	if (rows.n != 1 || (unsigned long long)PF_CELL(&rows, 0, 1)->i != a->id)
 		return refuse(r, a, 0, "invalid_grant", NULL);
 	g->from_id = g->code_id = (unsigned long long)PF_CELL(&rows, 0, 0)->i;
+	g->spend = SQL_CODE_USE;
 	g->subj.user = (unsigned long long)PF_CELL(&rows, 0, 2)->i;
 	g->session = (unsigned long long)PF_CELL(&rows, 0, 3)->i;
 	g->in.scope = pf_cell_str(&rows, 0, 5);
@@ -305,6 +307,7 @@ grant_refresh(struct pf_req *r, struct grant *g)
 	if (rows.n != 1 || (unsigned long long)PF_CELL(&rows, 0, 1)->i != a->id)
 		return refuse(r, a, 0, "invalid_grant", NULL);
 	g->from_id = (unsigned long long)PF_CELL(&rows, 0, 0)->i;
+	g->spend = SQL_REFRESH_USE;
 	g->subj.user = (unsigned long long)PF_CELL(&rows, 0, 2)->i;
 	g->session = (unsigned long long)PF_CELL(&rows, 0, 3)->i;
 	g->code_id = (unsigned long long)PF_CELL(&rows, 0, 4)->i;
@@ -351,55 +354,54 @@ grant_refresh(struct pf_req *r, struct grant *g)
 	return issue(r, g);
 }
 
-/* Scopes that speak of a user: meaningless without one. */
-static int
-user_scope(const char *w)
+/* The words of list that do not speak of a user (openid, profile, ...:
+ * meaningless without one), in pool; *dropped is set when it had any. */
+static char *
+machine_scopes(struct pf_req *r, const char *list, int *dropped)
 {
-	static const char *const s[] = { "openid", "offline_access", "profile", "email",
+	static const char *const user[] = { "openid", "offline_access", "profile", "email",
 	    "roles", NULL };
-	size_t i;
+	struct pf_buf b = { 0 };
+	const char *w;
+	char *out;
+	size_t i, k;
 
-	for (i = 0; s[i] != NULL; i++)
-		if (strcmp(s[i], w) == 0)
-			return 1;
-	return 0;
+	*dropped = 0;
+	for (w = list; *w; w += k) {
+		w += strspn(w, " ");
+		if ((k = strcspn(w, " ")) == 0)
+			break;
+		for (i = 0; user[i] != NULL; i++)
+			if (strlen(user[i]) == k && strncmp(user[i], w, k) == 0)
+				break;
+		if (user[i] != NULL) {
+			*dropped = 1;
+			continue;
+		}
+		if (b.len)
+			pf_buf_adds(&b, " ");
+		pf_buf_add(&b, w, k);
+	}
+	out = pf_pstrdup(pf_req_pool(r), b.data != NULL ? b.data : "");
+	pf_buf_free(&b);
+	return out;
 }
 
 static int
 grant_client(struct pf_req *r, struct grant *g)
 {
-	const char *want = pf_req_field(r, F_SCOPE), *s;
+	const char *want = pf_req_field(r, F_SCOPE);
 	const struct app *a = &g->app;
-	struct pf_buf b = { 0 };
-	char *w;
-	size_t k;
-	int unknown = 0;
+	int unknown = 0, user = 0;
 
 	if (!a->grant_client || !a->has_secret)
 		return refuse(r, a, 0, "unauthorized_client", NULL);
 	/* default: every scope of the application that needs no user */
-	if (want == NULL || *want == '\0') {
-		for (s = a->scopes; *s; s += k) {
-			s += strspn(s, " ");
-			if ((k = strcspn(s, " ")) == 0)
-				break;
-			w = pf_pstrndup(pf_req_pool(r), s, k);
-			if (user_scope(w))
-				continue;
-			if (b.len)
-				pf_buf_adds(&b, " ");
-			pf_buf_adds(&b, w);
-		}
-		g->in.scope = pf_pstrdup(pf_req_pool(r), b.data != NULL ? b.data : "");
-		pf_buf_free(&b);
-	} else {
-		g->in.scope = scope_grant(r, a, want, &unknown);
-		for (s = want; !unknown && *s; s += k) {
-			s += strspn(s, " ");
-			k = strcspn(s, " ");
-			unknown = k > 0 && user_scope(pf_pstrndup(pf_req_pool(r), s, k));
-		}
-		if (unknown)
+	if (want == NULL || *want == '\0')
+		g->in.scope = machine_scopes(r, a->scopes, &user);
+	else {
+		g->in.scope = machine_scopes(r, scope_grant(r, a, want, &unknown), &user);
+		if (unknown || user)
 			return refuse(r, a, 0, "invalid_scope", NULL);
 	}
 	g->in.amr = g->in.acr = "";
