@@ -84,20 +84,15 @@ token_row(struct pf_req *r, const char *token, struct tokrow *t, json_t **claims
 	return 0;
 }
 
-/* The client of an access token: the row's application, which the
- * token's aud and client_id must name. */
+/* 1 when an access token's claims name a as its client: aud and
+ * client_id (RFC 9068 2.2), and it has not expired. */
 static int
-token_app(struct pf_req *r, const struct tokrow *t, json_t *claims, struct app *a, int *ok)
+claims_fit(json_t *claims, const struct app *a)
 {
 	const char *cid = json_string_value(json_object_get(claims, "client_id"));
-	int found, rc;
 
-	*ok = 0;
-	if ((rc = app_by_id(r, t->app, a, &found)) != 0)
-		return rc;
-	*ok = found && a->active && cid != NULL && strcmp(cid, a->client_id) == 0 &&
+	return a->active && cid != NULL && strcmp(cid, a->client_id) == 0 &&
 	    pf_jwt_check(claims, issuer(), a->client_id, (long long)time(NULL), 30) == PF_JWT_OK;
-	return 0;
 }
 
 /* ---- userinfo ---- */
@@ -129,9 +124,9 @@ bearer(struct pf_req *r, const char *h, struct subject *s, struct tokrow *t, int
 		goto done;
 	if (claims == NULL || !found || !t->usable || t->user == 0)
 		goto done;
-	if ((rc = token_app(r, t, claims, &a, ok)) != 0 || !*ok)
+	/* the row's application, which the token must name */
+	if ((rc = app_by_id(r, t->app, &a, &found)) != 0 || !found || !claims_fit(claims, &a))
 		goto done;
-	*ok = 0;
 	if ((rc = subject_load(r, &a, t->user, s, &found)) != 0 || !found || !s->active)
 		goto done;
 	/* the sub the token was issued for (pairwise or not) */
@@ -180,7 +175,7 @@ page_introspect(struct pf_req *r)
 	const char *token = pf_req_field(r, F_TOKEN);
 	struct subject s;
 	struct tokrow t;
-	struct app a, ta;
+	struct app a;
 	json_t *claims, *j;
 	int ok, found, rc;
 
@@ -197,14 +192,8 @@ page_introspect(struct pf_req *r)
 	/* another client's token is as unknown as none (RFC 7662 2.2) */
 	if (!found || !t.usable || t.app != a.id)
 		return inactive(r, claims);
-	if (claims != NULL) {
-		if ((rc = token_app(r, &t, claims, &ta, &ok)) != 0) {
-			json_decref(claims);
-			return rc;
-		}
-		if (!ok)
-			return inactive(r, claims);
-	}
+	if (claims != NULL && !claims_fit(claims, &a))
+		return inactive(r, claims);
 	s.sub = a.client_id;
 	if (t.user != 0) {
 		if ((rc = subject_load(r, &a, t.user, &s, &found)) != 0) {
