@@ -71,16 +71,23 @@ verifier_valid(const char *v)
 	    "abcdefghijklmnopqrstuvwxyz0123456789-._~") == n;
 }
 
-/* 1 when BASE64URL(SHA256(verifier)) is challenge (RFC 7636 4.6, S256),
- * compared in constant time. */
+/*
+ * PKCE (RFC 7636 4.6, S256): 1 when BASE64URL(SHA256(verifier)) is the
+ * code's challenge, compared in constant time.  A code without challenge
+ * takes no verifier (the Security BCP's downgrade check), and a public
+ * client's code always has one.  verifier, challenge: NULL when absent.
+ */
 static int
-pkce_ok(const char *verifier, const char *challenge)
+pkce_ok(const char *verifier, const char *challenge, int public)
 {
 	unsigned char md[32];
 	unsigned int mdlen = 0;
 	char b64[PF_TOKEN_CHARS + 1];
 
-	if (!verifier_valid(verifier) || strlen(challenge) != PF_TOKEN_CHARS ||
+	if (challenge == NULL)
+		return verifier == NULL && !public;
+	if (verifier == NULL || !verifier_valid(verifier) ||
+	    strlen(challenge) != PF_TOKEN_CHARS ||
 	    EVP_Digest(verifier, strlen(verifier), md, &mdlen, EVP_sha256(), NULL) != 1)
 		return 0;
 	pf_b64url(md, sizeof(md), b64);
@@ -271,11 +278,7 @@ grant_code(struct pf_req *r, struct grant *g)
 		return refuse(r, a, g->subj.user, "invalid_grant", "redirect_uri differs");
 	if (!PF_CELL(&rows, 0, 12)->i)
 		return refuse(r, a, g->subj.user, "invalid_grant", "expired");
-	/* PKCE: a challenge needs its verifier; without one a verifier is
-	 * an error (RFC 7636 4.6; the BCP's downgrade check); a public
-	 * client always had to send a challenge */
-	if (challenge != NULL ? verifier == NULL || !pkce_ok(verifier, challenge) :
-	    verifier != NULL || !a->has_secret)
+	if (!pkce_ok(verifier, challenge, !a->has_secret))
 		return refuse(r, a, g->subj.user, "invalid_grant", "code_verifier");
 	if ((rc = subject_load(r, a, g->subj.user, &g->subj, &found)) != 0)
 		return rc;
