@@ -51,6 +51,7 @@ subject_load(struct pf_req *r, const struct app *a, unsigned long long user,
 	s->active = PF_CELL(&rows, 0, 2)->i == 1;
 	s->org = (unsigned long long)PF_CELL(&rows, 0, 3)->i;
 	s->org_name = pf_cell_str(&rows, 0, 4);
+	s->roles = pf_cell_str(&rows, 0, 5);
 	if (!a->pairwise)
 		return 0;
 	/* SHA-256(sector | sub || salt): stable per application, unlinkable
@@ -75,14 +76,29 @@ subject_load(struct pf_req *r, const struct app *a, unsigned long long user,
 	return 0;
 }
 
+/* A space-separated list as a JSON array (amr, roles). */
+static json_t *
+words(const char *list)
+{
+	json_t *a = json_array();
+	size_t k;
+
+	while (list != NULL && *list) {
+		list += strspn(list, " ");
+		if ((k = strcspn(list, " ")) == 0)
+			break;
+		json_array_append_new(a, json_stringn(list, k));
+		list += k;
+	}
+	return a;
+}
+
 int
 claims_user(struct pf_req *r, void *claims, const struct subject *s, const char *scope)
 {
 	struct pf_pool *p = pf_req_pool(r);
-	json_t *c = claims, *roles;
+	json_t *c = claims;
 	struct pf_account acc;
-	struct pf_rows rows;
-	size_t i;
 	int email = scope_has(scope, "email"), profile = scope_has(scope, "profile");
 
 	/* the account is decrypted only when a claim needs it */
@@ -104,13 +120,7 @@ claims_user(struct pf_req *r, void *claims, const struct subject *s, const char 
 		return 0;
 	if (*s->org_name)
 		json_object_set_new(c, "org", json_string(s->org_name));
-	if (pf_db_query(pf_req_db(r), p, SQL_CLAIMS_ROLES, PF_ARGS(PF_INT((long long)s->user),
-	    s->org ? PF_INT((long long)s->org) : PF_NULL), &rows) != PF_DB_OK)
-		return 503;
-	roles = json_array();
-	for (i = 0; i < rows.n; i++)
-		json_array_append_new(roles, json_string(pf_cell_str(&rows, i, 0)));
-	json_object_set_new(c, "roles", roles);
+	json_object_set_new(c, "roles", words(s->roles));
 	return 0;
 }
 
@@ -143,23 +153,6 @@ token_sign(struct pf_req *r, const char *typ, void *claims, int *status)
 	return out;
 }
 
-/* The space-separated amr as the JSON array OIDC Core 2 wants. */
-static json_t *
-amr_array(const char *amr)
-{
-	json_t *a = json_array();
-	size_t k;
-
-	while (amr != NULL && *amr) {
-		amr += strspn(amr, " ");
-		if ((k = strcspn(amr, " ")) == 0)
-			break;
-		json_array_append_new(a, json_stringn(amr, k));
-		amr += k;
-	}
-	return a;
-}
-
 char *
 id_token(struct pf_req *r, const struct app *a, const struct subject *s,
     const struct signin *in, long long now, int *status)
@@ -183,7 +176,7 @@ id_token(struct pf_req *r, const struct app *a, const struct subject *s,
 	if (in->acr != NULL && *in->acr)
 		json_object_set_new(c, "acr", json_string(in->acr));
 	if (in->amr != NULL && *in->amr)
-		json_object_set_new(c, "amr", amr_array(in->amr));
+		json_object_set_new(c, "amr", words(in->amr));
 	if (in->sid != NULL && *in->sid)
 		json_object_set_new(c, "sid", json_string(in->sid));
 	/* the seed's "signed JWT with the user's profile": the claims are

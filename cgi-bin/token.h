@@ -60,7 +60,6 @@ enum sql {
 	SQL_REFRESH_USE,
 	/* token-claims.c */
 	SQL_CLAIMS_USER,
-	SQL_CLAIMS_ROLES,
 	/* token-info.c */
 	SQL_TOK_BY_HASH,
 	SQL_TOK_REVOKE_ONE,
@@ -144,6 +143,7 @@ struct subject {
 	int			 active;	/* user active, organisation not suspended */
 	unsigned long long	 org;		/* 0: none */
 	const char		*org_name;	/* "" when none */
+	const char		*roles;		/* held by live grants, space-separated */
 };
 /* What an ID token says about the sign-in (from the code, or the refresh
  * token that carries it on). */
