@@ -29,6 +29,8 @@ static const char *const severities[] = { "info", "low", "medium", "high", "crit
 static const char *const outcomes[] = { "", "ok", "fail", "info", NULL };
 static const char *const formats[] = { "csv", "jsonl", NULL };
 static const char *const alert_states[] = { "", "open", "acknowledged", NULL };
+static const char *const client_types[] = { "confidential", "public", NULL };
+static const char *const audiences[] = { "all", "restricted", NULL };
 
 /* Texts are checked by the handlers (length in characters, format), so a
  * wrong one gets the form back with a message instead of a bare 400;
@@ -70,6 +72,26 @@ static const struct pf_field fields[F__MAX] = {
 	[F_BEFORE] = { "before", PF_F_INT, 0, 20, 1, ID_MAX, NULL, NULL },
 	[F_FORMAT] = { "format", PF_F_ENUM, 0, 0, 0, 0, formats, NULL },
 	[F_STATE] = { "state", PF_F_ENUM, 0, 0, 0, 0, alert_states, NULL },
+	/* URIs as multi-line text, so that a CR or LF in one is refused by
+	 * lib/appreg.c with the form again (422), not by the pipeline (400) */
+	[F_CLIENT_ID] = { "client_id", PF_F_LINE, 0, 256, 0, 0, NULL, NULL },
+	[F_CLIENT_TYPE] = { "client_type", PF_F_ENUM, 0, 0, 0, 0, client_types, NULL },
+	[F_ICON] = { "icon", PF_F_TEXT, 0, 2048, 0, 0, NULL, NULL },
+	[F_REDIRECT_URIS] = { "redirect_uris", PF_F_TEXT, 0, 30000, 0, 0, NULL, NULL },
+	[F_POST_LOGOUT_URIS] = { "post_logout_uris", PF_F_TEXT, 0, 30000, 0, 0, NULL, NULL },
+	[F_INITIATE_URI] = { "initiate_login_uri", PF_F_TEXT, 0, 2048, 0, 0, NULL, NULL },
+	[F_FRONTCHANNEL_URI] = { "frontchannel_logout_uri", PF_F_TEXT, 0, 2048, 0, 0, NULL, NULL },
+	[F_BACKCHANNEL_URI] = { "backchannel_logout_uri", PF_F_TEXT, 0, 2048, 0, 0, NULL, NULL },
+	[F_S_PROFILE] = { "s_profile", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_S_EMAIL] = { "s_email", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_S_ROLES] = { "s_roles", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_S_OFFLINE] = { "s_offline_access", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_G_CODE] = { "g_authorization_code", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_G_REFRESH] = { "g_refresh_token", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_G_CLIENT] = { "g_client_credentials", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_TRUSTED] = { "trusted", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_PAIRWISE] = { "pairwise", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_AUDIENCE] = { "audience", PF_F_ENUM, 0, 0, 0, 0, audiences, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_READ)] = { "p_documents_read", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_WRITE)] = { "p_documents_write", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_PERM(PF_PERM_DOCUMENTS_SHARE)] = { "p_documents_share", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
@@ -201,6 +223,54 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	[SQL_ALERT_ACK - PF_SQL_APP] =
 	    "UPDATE alerts SET state = 'acknowledged', acked_by = ?, "
 	    "acked_at = UTC_TIMESTAMP(6) WHERE id = ? AND state = 'open'",
+	/* applications (admin-apps.c); who may use one in a column of the
+	 * list: the names of its roles and organisations */
+	[SQL_APPS - PF_SQL_APP] =
+	    "SELECT a.id, a.client_id, a.name, a.status, a.trusted, a.audience, "
+	    "a.secret_hash IS NOT NULL, (SELECT GROUP_CONCAT(COALESCE(r.name, o.name) "
+	    "ORDER BY x.id SEPARATOR ', ') FROM app_access x "
+	    "LEFT JOIN roles r ON r.id = x.role_id LEFT JOIN orgs o ON o.id = x.org_id "
+	    "WHERE x.app_id = a.id) FROM apps a ORDER BY a.name, a.id LIMIT 1000",
+	[SQL_APP_GET - PF_SQL_APP] =
+	    "SELECT id, client_id, name, icon, secret_hash IS NOT NULL, status, trusted, "
+	    "pairwise, audience, grant_types, scopes, initiate_login_uri, "
+	    "frontchannel_logout_uri, backchannel_logout_uri, created_at, updated_at "
+	    "FROM apps WHERE id = ?",
+	[SQL_APP_INSERT - PF_SQL_APP] =
+	    "INSERT INTO apps (client_id, name, icon, secret_hash, trusted, pairwise, "
+	    "audience, grant_types, scopes, initiate_login_uri, frontchannel_logout_uri, "
+	    "backchannel_logout_uri) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	[SQL_APP_UPDATE - PF_SQL_APP] =
+	    "UPDATE apps SET name = ?, icon = ?, trusted = ?, pairwise = ?, audience = ?, "
+	    "grant_types = ?, scopes = ?, initiate_login_uri = ?, frontchannel_logout_uri = ?, "
+	    "backchannel_logout_uri = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
+	[SQL_APP_URIS - PF_SQL_APP] =
+	    "SELECT kind, uri FROM app_uris WHERE app_id = ? ORDER BY kind, uri",
+	[SQL_APP_URIS_CLEAR - PF_SQL_APP] =
+	    "DELETE FROM app_uris WHERE app_id = ?",
+	[SQL_APP_URI_ADD - PF_SQL_APP] =
+	    "INSERT INTO app_uris (app_id, kind, uri) VALUES (?, ?, ?)",
+	[SQL_APP_ACCESS - PF_SQL_APP] =
+	    "SELECT x.role_id, x.org_id, r.name, r.label_de, r.label_en, o.name "
+	    "FROM app_access x LEFT JOIN roles r ON r.id = x.role_id "
+	    "LEFT JOIN orgs o ON o.id = x.org_id WHERE x.app_id = ? ORDER BY x.id",
+	[SQL_APP_ACCESS_ADD - PF_SQL_APP] =
+	    "INSERT IGNORE INTO app_access (app_id, role_id, org_id) VALUES (?, ?, ?)",
+	[SQL_APP_ACCESS_DEL - PF_SQL_APP] =
+	    "DELETE FROM app_access WHERE app_id = ? AND role_id <=> ? AND org_id <=> ?",
+	/* compare and set: only a change of status counts */
+	[SQL_APP_STATUS - PF_SQL_APP] =
+	    "UPDATE apps SET status = ?, updated_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND status <> ?",
+	/* a public application has no secret to renew */
+	[SQL_APP_SECRET - PF_SQL_APP] =
+	    "UPDATE apps SET secret_hash = ?, updated_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND secret_hash IS NOT NULL",
+	[SQL_APP_REVOKE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE app_id = ? AND revoked_at IS NULL",
+	[SQL_APP_DELETE - PF_SQL_APP] =
+	    "DELETE FROM apps WHERE id = ?",
 };
 
 static int page_index(struct pf_req *);
@@ -211,6 +281,11 @@ static int page_index(struct pf_req *);
 #define ROLEFORM	(F(F_LABEL_DE) | F(F_LABEL_EN) | F(F_APPROVAL) | F(F_REQUESTABLE) | \
 			    ALLPERMS)
 #define TEXTS		(F(F_TITLE_DE) | F(F_TITLE_EN) | F(F_BODY_DE) | F(F_BODY_EN))
+#define APPFORM		(F(F_NAME) | F(F_ICON) | F(F_REDIRECT_URIS) | F(F_POST_LOGOUT_URIS) | \
+			    F(F_INITIATE_URI) | F(F_FRONTCHANNEL_URI) | F(F_BACKCHANNEL_URI) | \
+			    F(F_S_PROFILE) | F(F_S_EMAIL) | F(F_S_ROLES) | F(F_S_OFFLINE) | \
+			    F(F_G_CODE) | F(F_G_REFRESH) | F(F_G_CLIENT) | F(F_TRUSTED) | \
+			    F(F_PAIRWISE) | F(F_AUDIENCE))
 #define AUDITF		(F(F_FROM) | F(F_TO) | F(F_ACTOR) | F(F_EVENT) | F(F_TARGET) | \
 			    F(F_OUTCOME) | F(F_IP))
 
@@ -269,6 +344,21 @@ static const struct pf_page pages[] = {
 	{ "/admin/alerts", PF_GET, F(F_STATE) | F(F_BEFORE), ADM, page_alerts,
 	    PF_PERM_AUDIT_READ },
 	{ "/admin/alerts/ack", PF_POST, F(F_ID), ADM, page_alert_ack, PF_PERM_AUDIT_READ },
+
+	{ "/admin/apps", PF_GET, 0, ADM, page_apps, PF_PERM_APPS_MANAGE },
+	{ "/admin/apps/new", PF_GET, 0, ADM, page_app_new, PF_PERM_APPS_MANAGE },
+	{ "/admin/apps/new", PF_POST, APPFORM | F(F_CLIENT_ID) | F(F_CLIENT_TYPE) | F(F_ROLE) |
+	    F(F_ORG), ADM, page_app_new_post, PF_PERM_APPS_MANAGE },
+	{ "/admin/app", PF_GET, F(F_ID), ADM, page_app, PF_PERM_APPS_MANAGE },
+	{ "/admin/app", PF_POST, F(F_ID) | APPFORM, ADM, page_app_post, PF_PERM_APPS_MANAGE },
+	{ "/admin/app/access", PF_POST, F(F_ID) | F(F_ACTION) | F(F_ROLE) | F(F_ORG), ADM,
+	    page_app_access, PF_PERM_APPS_MANAGE },
+	{ "/admin/app/status", PF_POST, F(F_ID) | F(F_ACTION) | F(F_CONFIRM), ADM,
+	    page_app_status, PF_PERM_APPS_MANAGE },
+	{ "/admin/app/secret", PF_POST, F(F_ID) | F(F_CONFIRM), ADM, page_app_secret,
+	    PF_PERM_APPS_MANAGE },
+	{ "/admin/app/delete", PF_POST, F(F_ID) | F(F_CONFIRM), ADM, page_app_delete,
+	    PF_PERM_APPS_MANAGE },
 };
 
 static const struct pf_app app = {
@@ -278,7 +368,8 @@ static const struct pf_app app = {
 
 /* ---- the areas ---- */
 
-enum area { A_USERS, A_INVITE, A_ORGS, A_ROLES, A_STATUS, A_AUDIT, A_ALERTS, A__MAX };
+enum area { A_USERS, A_INVITE, A_ORGS, A_ROLES, A_STATUS, A_AUDIT, A_ALERTS, A_APPS,
+	A__MAX };
 
 static const struct {
 	const char	*path, *prefix, *key, *icon;
@@ -290,6 +381,7 @@ static const struct {
 	[A_STATUS] = { "/admin/status", "/admin/status", "Admin.Area.status", "status" },
 	[A_AUDIT] = { "/admin/audit", "/admin/audit", "Admin.Area.audit", "clock" },
 	[A_ALERTS] = { "/admin/alerts", "/admin/alerts", "Admin.Area.alerts", "shield" },
+	[A_APPS] = { "/admin/apps", "/admin/app", "Admin.Area.apps", "app" },
 };
 
 /* Whether the session may use an area: what its pages' handlers ask,
@@ -312,6 +404,9 @@ may_area(struct pf_req *r, enum area a)
 	case A_AUDIT:
 	case A_ALERTS:
 		return pf_may_some(r, PF_PERM_AUDIT_READ);
+	case A_APPS:
+		/* applications belong to no organisation */
+		return pf_may_global(r, PF_PERM_APPS_MANAGE);
 	default:
 		return 0;
 	}

@@ -10,6 +10,8 @@
  *   admin-status.c  /admin/status, /admin/maintenance*, /admin/notices*
  *   admin-audit.c   /admin/audit, /admin/audit/export: the audit viewer
  *   admin-alerts.c  /admin/alerts, /admin/alerts/ack: security alerts
+ *   admin-apps.c    /admin/apps, /admin/app*: applications that sign in
+ *                   through Pforte (OpenID Connect clients)
  *
  * Every page needs a recent second factor (PF_PAGE_STEPUP) and one
  * permission in some scope (pf_page.perm); handlers check each object
@@ -29,6 +31,12 @@ enum field {
 	/* the audit viewer's filter and paging, the alerts list */
 	F_FROM, F_TO, F_ACTOR, F_EVENT, F_TARGET, F_OUTCOME, F_IP, F_BEFORE, F_FORMAT,
 	F_STATE,
+	/* the application forms (admin-apps.c); scope openid has no box:
+	 * it comes with authorization_code, which needs it */
+	F_CLIENT_ID, F_CLIENT_TYPE, F_ICON, F_REDIRECT_URIS, F_POST_LOGOUT_URIS,
+	F_INITIATE_URI, F_FRONTCHANNEL_URI, F_BACKCHANNEL_URI, F_S_PROFILE, F_S_EMAIL,
+	F_S_ROLES, F_S_OFFLINE, F_G_CODE, F_G_REFRESH, F_G_CLIENT, F_TRUSTED, F_PAIRWISE,
+	F_AUDIENCE,
 	/* one boolean per permission, in the order of enum pf_perm */
 	F_PERM0,
 	F__MAX = F_PERM0 + PF_PERM__MAX - 1
@@ -72,6 +80,20 @@ enum sql {
 	SQL_ALERT_LIST,
 	SQL_ALERT_GET,
 	SQL_ALERT_ACK,
+	SQL_APPS,
+	SQL_APP_GET,
+	SQL_APP_INSERT,
+	SQL_APP_UPDATE,
+	SQL_APP_URIS,
+	SQL_APP_URIS_CLEAR,
+	SQL_APP_URI_ADD,
+	SQL_APP_ACCESS,
+	SQL_APP_ACCESS_ADD,
+	SQL_APP_ACCESS_DEL,
+	SQL_APP_STATUS,
+	SQL_APP_SECRET,
+	SQL_APP_REVOKE,
+	SQL_APP_DELETE,
 	SQL__MAX
 };
 
@@ -110,6 +132,17 @@ int	page_audit_export(struct pf_req *);
 /* admin-alerts.c */
 int	page_alerts(struct pf_req *);
 int	page_alert_ack(struct pf_req *);
+
+/* admin-apps.c */
+int	page_apps(struct pf_req *);
+int	page_app_new(struct pf_req *);
+int	page_app_new_post(struct pf_req *);
+int	page_app(struct pf_req *);
+int	page_app_post(struct pf_req *);
+int	page_app_access(struct pf_req *);
+int	page_app_status(struct pf_req *);
+int	page_app_secret(struct pf_req *);
+int	page_app_delete(struct pf_req *);
 
 /* ---- admin.c: shared steps ---- */
 

@@ -67,18 +67,20 @@ render(struct pf_req *r, const struct choice *c, const char *sent, const char *m
 }
 
 /* Full sessions go on, unless their factor is too old for the page they
- * came from (step-up: the same form renews it); users without any factor
+ * came from (step-up: the same form renews it) or renew is set (an
+ * application asked for a fresh authentication: prompt=login, max_age;
+ * a posted code is always checked, never skipped); users without any factor
  * of their own enrol one first, once their mailbox is proved (a password
  * alone must not be enough to bind an attacker's authenticator to the
  * account). */
 static int
-elsewhere(struct pf_req *r, const struct choice *c)
+elsewhere(struct pf_req *r, const struct choice *c, int renew)
 {
 	const struct pf_session *s = pf_req_session(r);
 
 	if (s->level == PF_LEVEL_FULL && !s->enrolled)
 		return pf_resp_redirect(r, 303, "/login/enrol");
-	if (s->level == PF_LEVEL_FULL && pf_session_fresh(s))
+	if (s->level == PF_LEVEL_FULL && pf_session_fresh(s) && !renew)
 		return pf_resp_redirect(r, 303, next_path(s));
 	if (s->level == PF_LEVEL_FULL)
 		pf_set(r, "Factor.StepUp", "1");
@@ -96,7 +98,8 @@ page_factor(struct pf_req *r)
 
 	if (a == NULL || choices(r, a, &c) != 0)
 		return 500;
-	if ((rc = elsewhere(r, &c)) >= 0)
+	if ((rc = elsewhere(r, &c, pf_req_field(r, F_RENEW) != NULL &&
+	    strcmp(pf_req_field(r, F_RENEW), "1") == 0)) >= 0)
 		return rc;
 	return render(r, &c, NULL, NULL);
 }
@@ -181,7 +184,7 @@ page_factor_post(struct pf_req *r)
 
 	if (a == NULL || choices(r, a, &c) != 0)
 		return 500;
-	if ((rc = elsewhere(r, &c)) >= 0)
+	if ((rc = elsewhere(r, &c, 1)) >= 0)
 		return rc;
 	if (method == NULL || action == NULL || !allowed(&c, method))
 		return render(r, &c, NULL, "Factor.Error.Code");

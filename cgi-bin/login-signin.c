@@ -49,7 +49,12 @@ page_login(struct pf_req *r)
 
 	if (s != NULL && s->level == PF_LEVEL_FULL)
 		return pf_resp_redirect(r, 303, rt != NULL && pf_local_path(rt) ? rt : "/");
-	return form(r, NULL, NULL,
+	/* email: pre-filled by an application's login_hint (/sso/authorize),
+	 * and passed on to the magic-link page (Form.Hint: only this given
+	 * address, never one typed into a failed attempt) */
+	if (pf_req_field(r, F_EMAIL) != NULL)
+		pf_set(r, "Form.Hint", pf_req_field(r, F_EMAIL));
+	return form(r, pf_req_field(r, F_EMAIL), NULL,
 	    pf_req_field(r, F_BYE) ? "Login.Notice.Bye" :
 	    pf_req_field(r, F_RESET) ? "Login.Notice.Reset" :
 	    pf_req_field(r, F_EXPIRED) ? "Login.Notice.Expired" : NULL);
@@ -197,34 +202,60 @@ page_login_post(struct pf_req *r)
 	return pf_resp_redirect(r, 303, "/login/factor");
 }
 
+/* Who signed out: kept before the session is forgotten, for the
+ * applications it signed in to (pf_sso_logout). */
+struct ended {
+	unsigned long long	 session, user;
+};
+
 static int
 end_one(struct pf_req *r, void *arg)
 {
 	const struct pf_session *s = pf_req_session(r);
+	struct ended *x = arg;
 	enum pf_dberr e;
 
 	if (s == NULL)
 		return 0;
+	x->session = s->id;
+	x->user = s->user;
 	if ((e = pf_audit(r, "auth.logout", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
 	    (e = pf_session_end(r)) != PF_DB_OK)
 		return pf_tx_err(e);
 	return 0;
 }
 
+/* After the session ended: tell the applications (back-channel now,
+ * front-channel through frames on the "signed out" page when any has a
+ * front-channel URI), else the usual redirect. */
+static int
+signed_out(struct pf_req *r, const struct ended *x)
+{
+	if (x->user == 0 || pf_sso_logout(r, x->session, x->user) == 0)
+		return pf_resp_redirect(r, 303, "/login?bye=1");
+	pf_set(r, "SSO.Next", pf_psprintf(pf_req_pool(r), "%s/login?bye=1", pf_base_path()));
+	return pf_render_page(r, "sso_logout.cs", "sso-logout", "SsoApps.Logout.DoneTitle");
+}
+
 int
 page_logout(struct pf_req *r)
 {
-	int rc = pf_tx(r, end_one, NULL);
+	struct ended x = { 0, 0 };
+	int rc = pf_tx(r, end_one, &x);
 
-	return rc != 0 ? rc : pf_resp_redirect(r, 303, "/login?bye=1");
+	return rc != 0 ? rc : signed_out(r, &x);
 }
 
 static int
 end_all(struct pf_req *r, void *arg)
 {
 	const struct pf_session *s = pf_req_session(r);
+	struct ended *x = arg;
 	enum pf_dberr e;
 
+	/* session 0: every session of the user, this one included */
+	x->session = 0;
+	x->user = s->user;
 	if ((e = pf_audit(r, "auth.logout.all", PF_AUDIT_OK, s->user, "")) != PF_DB_OK ||
 	    (e = pf_session_end_user(pf_req_db(r), s->user, 0)) != PF_DB_OK ||
 	    (e = pf_session_end(r)) != PF_DB_OK)
@@ -235,7 +266,8 @@ end_all(struct pf_req *r, void *arg)
 int
 page_logout_all(struct pf_req *r)
 {
-	int rc = pf_tx(r, end_all, NULL);
+	struct ended x = { 0, 0 };
+	int rc = pf_tx(r, end_all, &x);
 
-	return rc != 0 ? rc : pf_resp_redirect(r, 303, "/login?bye=1");
+	return rc != 0 ? rc : signed_out(r, &x);
 }

@@ -16,7 +16,8 @@ static const struct pf_field fields[F__MAX] = {
 	[F_EMAIL] = { "email", PF_F_LINE, 0, 1024, 0, 0, NULL, NULL },
 	[F_PASSWORD] = { "password", PF_F_LINE, 0, 4096, 0, 0, NULL, NULL },
 	[F_PASSWORD2] = { "password2", PF_F_LINE, 0, 4096, 0, 0, NULL, NULL },
-	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	/* room for a waiting authorization request (sessions.next_path) */
+	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 2048, 0, 0, NULL, NULL },
 	[F_METHOD] = { "method", PF_F_ENUM, 0, 0, 0, 0, methods, NULL },
 	[F_ACTION] = { "action", PF_F_ENUM, 0, 0, 0, 0, actions, NULL },
 	[F_CODE] = { "code", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
@@ -25,6 +26,7 @@ static const struct pf_field fields[F__MAX] = {
 	[F_RESET] = { "reset", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_EXPIRED] = { "expired", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 	[F_NOPASSWORD] = { "nopassword", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	[F_RENEW] = { "renew", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
 };
 
 #define DB	PF_PAGE_DB
@@ -33,11 +35,12 @@ static const struct pf_field fields[F__MAX] = {
 
 static const struct pf_page pages[] = {
 	{ "/", PF_GET, 0, FORM | PF_PAGE_FULL, page_home, 0 },
-	{ "/login", PF_GET, F(F_RETURN_TO) | F(F_BYE) | F(F_RESET) | F(F_EXPIRED), FORM,
+	{ "/login", PF_GET, F(F_RETURN_TO) | F(F_BYE) | F(F_RESET) | F(F_EXPIRED) | F(F_EMAIL),
+	    FORM,
 	    page_login, 0 },
 	{ "/login", PF_POST, F(F_EMAIL) | F(F_PASSWORD) | F(F_RETURN_TO), FORM,
 	    page_login_post, 0 },
-	{ "/login/factor", PF_GET, 0, FORM | PF_PAGE_FIRST, page_factor, 0 },
+	{ "/login/factor", PF_GET, F(F_RENEW), FORM | PF_PAGE_FIRST, page_factor, 0 },
 	{ "/login/factor", PF_POST, F(F_METHOD) | F(F_ACTION) | F(F_CODE),
 	    FORM | PF_PAGE_FIRST, page_factor_post, 0 },
 	{ "/login/enrol", PF_GET, 0, FORM | PF_PAGE_FIRST, page_enrol, 0 },

@@ -17,7 +17,8 @@ enum field { F_EMAIL, F_RETURN_TO, F_TOKEN, F__MAX };
 
 static const struct pf_field fields[F__MAX] = {
 	[F_EMAIL] = { "email", PF_F_LINE, 0, 1024, 0, 0, NULL, NULL },
-	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 1000, 0, 0, NULL, NULL },
+	/* room for a waiting authorization request (auth_tokens.next_path) */
+	[F_RETURN_TO] = { "return_to", PF_F_LINE, 0, 2048, 0, 0, NULL, NULL },
 	[F_TOKEN] = { "t", PF_F_LINE, 0, 128, 0, 0, NULL, NULL },
 };
 
@@ -42,7 +43,8 @@ request_form(struct pf_req *r, const char *email, int sent)
 static int
 page_request(struct pf_req *r)
 {
-	return request_form(r, NULL, 0);
+	/* email: pre-filled from the login page (an application's login_hint) */
+	return request_form(r, pf_req_field(r, F_EMAIL), 0);
 }
 
 static int
@@ -131,7 +133,7 @@ page_callback_post(struct pf_req *r)
 #define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
 
 static const struct pf_page pages[] = {
-	{ "/magic", PF_GET, PF_FIELD(F_RETURN_TO), FORM, page_request, 0 },
+	{ "/magic", PF_GET, PF_FIELD(F_RETURN_TO) | PF_FIELD(F_EMAIL), FORM, page_request, 0 },
 	{ "/magic", PF_POST, PF_FIELD(F_EMAIL) | PF_FIELD(F_RETURN_TO), FORM, page_request_post, 0 },
 	{ "/magic/callback", PF_GET, PF_FIELD(F_TOKEN), FORM, page_callback, 0 },
 	{ "/magic/callback", PF_POST, PF_FIELD(F_TOKEN), FORM, page_callback_post, 0 },

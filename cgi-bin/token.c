@@ -65,6 +65,26 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "AND (ur.expires_at IS NULL OR ur.expires_at > UTC_TIMESTAMP(6)) "
 	    "AND (r.scope = 'global' OR ur.org_id <=> ?))) LIMIT 1",
 	/* token-authorize.c */
+	/* the session's sid towards applications: made once, kept */
+	[SQL_AZ_SID - PF_SQL_APP] =
+	    "UPDATE sessions SET sso_sid = ? WHERE id = ? AND sso_sid IS NULL",
+	[SQL_AZ_SESSION - PF_SQL_APP] =
+	    "SELECT first_method, IFNULL(second_method, ''), sso_sid FROM sessions "
+	    "WHERE id = ?",
+	/* auth_time, sid straight from the session row: no clock of ours */
+	[SQL_AZ_CODE - PF_SQL_APP] =
+	    "INSERT INTO oidc_codes (code_hash, app_id, user_id, session_id, redirect_uri, "
+	    "scope, nonce, code_challenge, sid, auth_time, amr, acr, expires_at) "
+	    "SELECT ?, ?, user_id, id, ?, ?, ?, ?, sso_sid, IFNULL(second_at, created_at), "
+	    "?, ?, UTC_TIMESTAMP(6) + INTERVAL ? SECOND FROM sessions WHERE id = ?",
+	[SQL_AZ_PARTICIPANT - PF_SQL_APP] =
+	    "INSERT IGNORE INTO sso_participants (session_id, app_id, user_id, sid) "
+	    "VALUES (?, ?, ?, ?)",
+	[SQL_AZ_CONSENT_GET - PF_SQL_APP] =
+	    "SELECT scopes FROM consents WHERE user_id = ? AND app_id = ?",
+	[SQL_AZ_CONSENT_PUT - PF_SQL_APP] =
+	    "INSERT INTO consents (user_id, app_id, scopes) VALUES (?, ?, ?) "
+	    "ON DUPLICATE KEY UPDATE scopes = VALUES(scopes), granted_at = UTC_TIMESTAMP(6)",
 	/* token-grant.c */
 	/* the code as authorize wrote it; its state compared here, in
 	 * the database's clock */
@@ -120,7 +140,21 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
 	    "WHERE id = ? AND revoked_at IS NULL",
 	/* token-logout.c */
+	/* the session's identifier towards applications (an ID token's sid) */
+	[SQL_LOGOUT_SID - PF_SQL_APP] =
+	    "SELECT sso_sid FROM sessions WHERE id = ?",
 	/* token-tray.c */
+	[SQL_TRAY_APPS - PF_SQL_APP] =
+	    "SELECT id FROM apps WHERE status = 'active' ORDER BY name, id",
+	[SQL_CONSENTS - PF_SQL_APP] =
+	    "SELECT c.app_id, a.name, c.scopes, c.granted_at FROM consents c "
+	    "JOIN apps a ON a.id = c.app_id WHERE c.user_id = ? ORDER BY a.name, a.id",
+	[SQL_CONSENT_DELETE - PF_SQL_APP] =
+	    "DELETE FROM consents WHERE user_id = ? AND app_id = ?",
+	/* every live token of the user for the application, any session */
+	[SQL_CONSENT_TOKENS_END - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE user_id = ? "
+	    "AND app_id = ? AND revoked_at IS NULL AND expires_at > UTC_TIMESTAMP(6)",
 };
 
 #define DB	PF_PAGE_DB

@@ -49,6 +49,12 @@ enum sql {
 	SQL_APP_URIS,
 	SQL_APP_ACCESS,
 	/* token-authorize.c */
+	SQL_AZ_SID,
+	SQL_AZ_SESSION,
+	SQL_AZ_CODE,
+	SQL_AZ_PARTICIPANT,
+	SQL_AZ_CONSENT_GET,
+	SQL_AZ_CONSENT_PUT,
 	/* token-grant.c */
 	SQL_CODE_GET,
 	SQL_CODE_USE,
@@ -64,7 +70,12 @@ enum sql {
 	SQL_TOK_BY_HASH,
 	SQL_TOK_REVOKE_ONE,
 	/* token-logout.c */
+	SQL_LOGOUT_SID,
 	/* token-tray.c */
+	SQL_TRAY_APPS,
+	SQL_CONSENTS,
+	SQL_CONSENT_DELETE,
+	SQL_CONSENT_TOKENS_END,
 	SQL__MAX
 };
 

@@ -292,6 +292,21 @@ static const char *const libsql[PF_SQL_APP] = {
 	    "WHERE state IN ('active', 'retiring') ORDER BY id",
 	[PF_SQL_SSO_PRIVATE] =
 	    "SELECT private_enc FROM sso_keys WHERE id = ? AND state IN ('active', 'retiring')",
+	/* the applications one session (?, or all the user's: 0) signed
+	 * in to; the subject as the ID token gave it needs users.sub */
+	[PF_SQL_SSO_PARTS] =
+	    "SELECT p.app_id, p.sid, a.client_id, a.pairwise, a.frontchannel_logout_uri, "
+	    "a.backchannel_logout_uri, u.sub, u.sub_salt FROM sso_participants p "
+	    "JOIN apps a ON a.id = p.app_id JOIN users u ON u.id = p.user_id "
+	    "WHERE p.user_id = ? AND (p.session_id = ? OR ? = 0) ORDER BY p.app_id",
+	/* a pairwise subject's sector: the host of the first redirect URI */
+	[PF_SQL_SSO_SECTOR] =
+	    "SELECT uri FROM app_uris WHERE app_id = ? AND kind = 'redirect' ORDER BY uri LIMIT 1",
+	[PF_SQL_SSO_PARTS_DELETE] =
+	    "DELETE FROM sso_participants WHERE user_id = ? AND (session_id = ? OR ? = 0)",
+	[PF_SQL_SSO_TOKENS_END] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE user_id = ? "
+	    "AND (session_id = ? OR (? = 0 AND session_id IS NOT NULL)) AND revoked_at IS NULL",
 };
 
 struct pf_db {

@@ -328,6 +328,11 @@ enum pf_libsql {
 	/* sigkeys.c: the published SSO signing keys, a private half */
 	PF_SQL_SSO_KEYS,
 	PF_SQL_SSO_PRIVATE,
+	/* ssologout.c: whom a session signed in to, ending its tokens */
+	PF_SQL_SSO_PARTS,
+	PF_SQL_SSO_SECTOR,
+	PF_SQL_SSO_PARTS_DELETE,
+	PF_SQL_SSO_TOKENS_END,
 	PF_SQL_APP
 };
 
@@ -855,7 +860,7 @@ int		 pf_may_global(struct pf_req *, enum pf_perm);
 int		 pf_may_some(struct pf_req *, enum pf_perm);
 /* 1 when the administration (/admin) has an area for the session: users
  * or invitations (in some scope), organisations, the status page's texts
- * (these concern no organisation: global grants only).  The admin program
+ * and applications (these concern no organisation: global grants only).  The admin program
  * answers 403 otherwise; the navigation shows the link by the same rule. */
 int		 pf_may_admin(struct pf_req *);
 /* The session user's organisation (0: none, or no session). */
@@ -1147,5 +1152,110 @@ struct pf_sigkeys {
 int	pf_sigkeys_load(struct pf_db *, struct pf_pool *, struct pf_sigkeys *out);
 /* Forget the set (and its private keys): the next load reads the table. */
 void	pf_sigkeys_drop(void);
+
+/* ---- single sign-on logout (ssologout.c) -------------------------------- */
+
+/*
+ * Tell the applications a portal session signed in to that it ended
+ * (OpenID Connect Back-Channel and Front-Channel Logout 1.0).  Call after
+ * the session (session; 0: every session of user) ended and its
+ * transaction committed.  For each application it signed in to
+ * (sso_participants): a logout token (typ logout+jwt) POSTed to its
+ * backchannel_logout_uri, all in parallel within Sso.LogoutTimeoutMs, each
+ * audited sso.logout.notified or sso.logout.failed; the session's tokens
+ * are revoked and its participant rows deleted.  Front-channel URIs become
+ * template data SSO.Frontchannel.N.URL (with iss and sid) and the frame-src
+ * of this response's Content-Security-Policy.  Returns the number of
+ * frames; never fails the caller's logout (problems are logged).
+ */
+int	 pf_sso_logout(struct pf_req *, unsigned long long session, unsigned long long user);
+/* The subject an application knows a user by (OIDC Core 8): sub itself,
+ * or for a pairwise application (sector: the host of its first redirect
+ * URI, non-NULL) base64url(SHA-256(sector "|" sub salt)).  In pool. */
+char	*pf_sso_subject(struct pf_pool *, const char *sub, const unsigned char *salt,
+	    size_t saltlen, const char *sector);
+/* The host of an absolute URL (a pairwise sector), in pool; NULL when none. */
+char	*pf_url_host(struct pf_pool *, const char *url);
+
+/* ---- registering applications (appreg.c) -------------------------------- */
+
+/* The rules for an application's registration (sql/010_apps.sql), shared
+ * by the admin forms (cgi-bin/admin-apps.c) and `pforte-admin app`, so
+ * that both accept exactly the same. */
+#define PF_APP_URIS_MAX		20	/* redirect or post-logout URIs, each */
+#define PF_APP_URI_MAX		1000	/* bytes, as the columns */
+#define PF_APP_NAME_MAX		200	/* characters */
+#define PF_CLIENT_ID_NEW_LEN	22	/* a generated client_id: 128 bits */
+
+enum pf_apperr {
+	PF_APPERR_OK = 0,
+	PF_APPERR_NAME,		/* not 1 to 200 characters without controls */
+	PF_APPERR_CLIENT_ID,	/* not [A-Za-z0-9._-]{8,64} */
+	PF_APPERR_URI_LONG,	/* longer than PF_APP_URI_MAX */
+	PF_APPERR_URI_CHARS,	/* whitespace, controls, non-ASCII, bad %XX ... */
+	PF_APPERR_URI_SCHEME,	/* not an absolute https:// (or http://) URL */
+	PF_APPERR_URI_HOST,	/* no or malformed host, bad port */
+	PF_APPERR_URI_USERINFO,	/* user:password@host */
+	PF_APPERR_URI_FRAGMENT,	/* #... */
+	PF_APPERR_URI_HTTP,	/* http:// to anything but the loopback */
+	PF_APPERR_TOO_MANY,	/* more than PF_APP_URIS_MAX */
+	PF_APPERR_DUPLICATE,	/* the same URI twice */
+	PF_APPERR_NO_REDIRECT,	/* authorization_code without a redirect URI */
+	PF_APPERR_SCOPE,	/* a scope not in pf_app_scopes, or twice */
+	PF_APPERR_NO_OPENID,	/* authorization_code without scope openid */
+	PF_APPERR_NO_GRANT,	/* no grant type */
+	PF_APPERR_PUBLIC_CLIENT,	/* client_credentials without a secret */
+	PF_APPERR_REFRESH_ALONE,	/* refresh_token without authorization_code */
+	PF_APPERR__MAX
+};
+/* "UriHttp": the language key below Admin.Apps.Err; and English text. */
+const char	*pf_apperr_name(enum pf_apperr);
+const char	*pf_apperr_str(enum pf_apperr);
+
+/* A URI an application registers (redirect, post-logout, logout,
+ * initiate-login, icon): an absolute https URL of the characters RFC
+ * 3986 allows, with a host and no userinfo or fragment; http only to
+ * 127.0.0.1, localhost and [::1] (RFC 8252 7.3).  Registered URIs are
+ * compared byte for byte, so nothing is normalised. */
+enum pf_apperr	 pf_uri_redirect_ok(const char *);
+/* 1 when s is a client_id one may choose: [A-Za-z0-9._-]{8,64}. */
+int		 pf_client_id_ok(const char *);
+/* A new random client_id, base64url of 16 bytes. */
+void		 pf_client_id_new(char out[PF_CLIENT_ID_NEW_LEN + 1]);
+/* A new client secret (pf_token_new's text, shown once) and the SHA-256
+ * of that text, what apps.secret_hash stores and the token endpoint
+ * compares (cgi-bin/token-app.c client_auth). */
+void		 pf_client_secret_new(char text[PF_TOKEN_CHARS + 1], unsigned char hash[32]);
+
+/* Scopes and grant types an application may have (NULL-terminated; a
+ * grant's bit is 1 << its index). */
+extern const char *const pf_app_scopes[];
+extern const char *const pf_app_grants[];
+enum { PF_GRANT_CODE = 1 << 0, PF_GRANT_REFRESH = 1 << 1, PF_GRANT_CLIENT = 1 << 2 };
+
+/* An application as registered, for the checks. */
+struct pf_appdef {
+	const char		 *name, *icon;	/* icon "": none */
+	const char		 *client_id;	/* NULL or "": to be generated */
+	int			  confidential;
+	unsigned		  grants;	/* PF_GRANT_* */
+	const char		 *scopes;	/* space-separated */
+	const char *const	 *redirect;	/* redirect URIs */
+	size_t			  nredirect;
+	const char *const	 *post_logout;
+	size_t			  npost_logout;
+	/* "": none */
+	const char		 *initiate_login, *frontchannel_logout, *backchannel_logout;
+};
+enum pf_appfield {
+	PF_APPF_NAME, PF_APPF_ICON, PF_APPF_CLIENT_ID, PF_APPF_REDIRECT,
+	PF_APPF_POST_LOGOUT, PF_APPF_INITIATE, PF_APPF_FRONTCHANNEL,
+	PF_APPF_BACKCHANNEL, PF_APPF_SCOPES, PF_APPF_GRANTS, PF_APPF__MAX
+};
+/* Check every field of d: err[f] is PF_APPERR_OK or the first problem
+ * of field f; at (NULL: not wanted) gets, for the lists, the index of
+ * the URI in error.  Returns the number of fields in error. */
+size_t		 pf_appdef_check(const struct pf_appdef *d, enum pf_apperr err[PF_APPF__MAX],
+		    size_t at[PF_APPF__MAX]);
 
 #endif /* PFORTE_H */

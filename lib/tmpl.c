@@ -48,6 +48,7 @@ static const struct { const char *path, *label, *icon; int level; } nav[] = {
 	{ "/profile", "Nav.Profile", "user", 1 },
 	{ "/documents", "Nav.Documents", "doc", 1 },
 	{ "/roles", "Nav.Roles", "key", 1 },
+	{ "/apps", "Nav.Apps", "app", 1 },	/* the app tray (token-tray.c) */
 	{ "/admin", "Nav.Admin", "shield", 2 },
 	{ "/status", "Nav.Status", "status", 0 },
 };

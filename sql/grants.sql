@@ -182,6 +182,8 @@ GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO '
 -- ends the session's refresh tokens.
 GRANT SELECT ON sso_keys TO 'pf_login'@'localhost';
 GRANT SELECT ON apps TO 'pf_login'@'localhost';
+-- a pairwise application's sector is the host of its first redirect URI
+GRANT SELECT ON app_uris TO 'pf_login'@'localhost';
 GRANT SELECT, DELETE ON sso_participants TO 'pf_login'@'localhost';
 GRANT SELECT, UPDATE (revoked_at) ON oidc_tokens TO 'pf_login'@'localhost';
 

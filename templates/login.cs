@@ -25,7 +25,7 @@
     <button type="submit" class="button-block"><?cs call:icon("login") ?><span><?cs var:L.Login.Submit ?></span></button>
   </form>
   <ul class="auth-links">
-    <li><a href="<?cs var:Page.Base ?>/magic<?cs if:Form.ReturnTo ?>?return_to=<?cs var:url_escape(Form.ReturnTo) ?><?cs /if ?>"><?cs call:icon("mail") ?><span><?cs var:L.Login.MagicLink ?></span></a></li>
+    <li><a href="<?cs var:Page.Base ?>/magic<?cs if:Form.ReturnTo ?>?return_to=<?cs var:url_escape(Form.ReturnTo) ?><?cs if:Form.Hint ?>&amp;email=<?cs var:url_escape(Form.Hint) ?><?cs /if ?><?cs elif:Form.Hint ?>?email=<?cs var:url_escape(Form.Hint) ?><?cs /if ?>"><?cs call:icon("mail") ?><span><?cs var:L.Login.MagicLink ?></span></a></li>
     <li><a href="<?cs var:Page.Base ?>/reset"><?cs call:icon("key") ?><span><?cs var:L.Login.Forgot ?></span></a></li>
   </ul>
 </section>

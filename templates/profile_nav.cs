@@ -7,6 +7,7 @@
 <nav class="profile-nav" aria-label="<?cs var:L.Profile.Nav.Label ?>">
   <ul class="actions"><?cs each:item = Profile.Nav ?>
     <li><a class="button button-small<?cs if:item.Current != 1 ?> button-secondary<?cs /if ?>" href="<?cs var:Page.Base ?><?cs var:item.Href ?>"<?cs if:item.Current == 1 ?> aria-current="page"<?cs /if ?>><?cs call:icon(item.Icon) ?><span><?cs var:item.Label ?></span></a></li><?cs /each ?>
+    <li><a class="button button-small<?cs if:Page.Path != "/sso/consents" ?> button-secondary<?cs /if ?>" href="<?cs var:Page.Base ?>/sso/consents"<?cs if:Page.Path == "/sso/consents" ?> aria-current="page"<?cs /if ?>><?cs call:icon("app") ?><span><?cs var:L.SsoApps.Consents.Nav ?></span></a></li>
   </ul>
 </nav>
 <?cs if:Form.Message ?>

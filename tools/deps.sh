@@ -5,7 +5,8 @@
 #   run     run the portal locally (tools/pforte-local)
 #   test    everything the test suite drives (Apache + mod_fcgid, sanitizers,
 #           SMTP sink, TOTP generator, load generator, headless browser and
-#           node/npm for the browser test, ...)
+#           node/npm for the browser test and the openid-client relying
+#           party, mod_auth_openidc for the SSO interoperability test, ...)
 #   apache  only Apache with mod_fcgid (a subset of test; pforte-local uses it
 #           for --server apache)
 #
@@ -22,7 +23,9 @@ BUILD=(autoconf automake pkg-config make gcc libfcgi-dev clearsilver-dev libp11-
        cracklib-runtime libmagic-dev libmaxminddb-dev)
 RUN=(mariadb-server mariadb-client lighttpd lighttpd-mod-openssl openssl curl)
 APACHE=(apache2 libapache2-mod-fcgid)
-TEST=(libcmocka-dev "${APACHE[@]}" libfcgi-bin spawn-fcgi clang llvm
+# the relying parties of tests/integ/oidc-interop.test
+OIDC_RP=(libapache2-mod-auth-openidc)
+TEST=(libcmocka-dev "${APACHE[@]}" "${OIDC_RP[@]}" libfcgi-bin spawn-fcgi clang llvm
       libclang-rt-14-dev cppcheck python3-aiosmtpd oathtool wrk jq softhsm2 opensc
       chromium nodejs npm rsyslog rsyslog-gnutls
       libmaxmind-db-writer-perl mmdb-bin)

@@ -4,11 +4,15 @@
  * return_to may name and dates typed into forms (a role's expiry).  A
  * token must have exactly one spelling (decode, encode, get the same text
  * back), an accepted return path must be same-origin, and an accepted date
- * must be exactly YYYY-MM-DD and come back as that day's start.
+ * must be exactly YYYY-MM-DD and come back as that day's start.  An
+ * application's URI (lib/appreg.c) accepted for registration must be an
+ * absolute https URL (http only to the loopback) without white space,
+ * controls, userinfo or fragment.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "pforte.h"
 
@@ -28,6 +32,30 @@ date(const char *s)
 	if (rc != 0 && (sql != NULL || (rc != -1 && rc != -2)))
 		abort();
 	pf_pool_reset(pool);
+}
+
+static void
+uri(const char *s)
+{
+	size_t alen;
+	const char *rest;
+
+	if (pf_uri_redirect_ok(s) != PF_APPERR_OK)
+		return;
+	if (strncmp(s, "https://", 8) == 0)
+		rest = s + 8;
+	else if (strncmp(s, "http://127.0.0.1", 16) == 0 ||
+	    strncasecmp(s, "http://localhost", 16) == 0 || strncmp(s, "http://[::1]", 12) == 0)
+		rest = s + 7;
+	else
+		abort();	/* another scheme, or http to a remote host */
+	alen = strcspn(rest, "/?");
+	if (strlen(s) > PF_APP_URI_MAX || strpbrk(s, "#\\\"<> ") != NULL || alen == 0 ||
+	    memchr(rest, '@', alen) != NULL)
+		abort();
+	for (; *s; s++)
+		if ((unsigned char)*s <= 0x20 || (unsigned char)*s >= 0x7f)
+			abort();	/* would split a header or hide a host */
 }
 
 int
@@ -52,6 +80,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (pool == NULL)
 		pool = pf_pool_new();
 	date(s);
+	uri(s);
 	free(s);
 	return 0;
 }

@@ -50,5 +50,6 @@ int	cmd_restore(int argc, char **argv);
 int	cmd_purge(int argc, char **argv);
 int	cmd_audit(int argc, char **argv);
 int	cmd_sso(int argc, char **argv);
+int	cmd_app(int argc, char **argv);
 
 #endif /* ADMIN_H */

@@ -13,6 +13,8 @@
  *   purge        erase deleted documents after their retention period
  *   audit        verify the audit chain; purge it after its retention period
  *   sso          key new | list | retire | jwks | check: the SSO signing keys
+ *   app          add | list | show | secret | disable | enable | delete:
+ *                applications that sign in through Pforte
  *
  * It connects with the migration account DB.Account.admin.
  */
@@ -39,6 +41,7 @@ usage(void)
 	    "  purge                   erase what was deleted long enough ago\n"
 	    "  audit verify | audit purge [--days N]\n"
 	    "  sso key new [--alg RS256|ES256] | list | retire | jwks | check\n"
+	    "  app add --name N --redirect-uri U [...] | list | show|secret|disable|enable|delete ID\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -98,6 +101,8 @@ main(int argc, char *argv[])
 		rc = cmd_audit(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "sso") == 0)
 		rc = cmd_sso(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "app") == 0)
+		rc = cmd_app(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);

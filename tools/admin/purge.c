@@ -8,7 +8,11 @@
  *   - versions deleted as long ago: their chunks and rows;
  *   - versions left 'uploading' for a day by a process that died;
  *   - data keys of documents that no longer exist (a first upload that
- *     failed after its key was made).
+ *     failed after its key was made);
+ *   - single sign-on state a day past its use: authorization codes and
+ *     tokens expired a day ago (a replayed code or a reused refresh token
+ *     is still recognised until then), and the record of which
+ *     applications a session signed in to once the session is gone.
  *
  * Chunks go in small batches, each its own statement, so that purging a
  * large file is never one huge transaction (or Galera write set).
@@ -27,6 +31,9 @@ enum {
 	S_VERSION_DROP,
 	S_DOC_DROP,
 	S_ORPHAN_KEYS,
+	S_SSO_CODES,
+	S_SSO_TOKENS,
+	S_SSO_PARTICIPANTS,
 	S__MAX
 };
 
@@ -52,6 +59,15 @@ static const char *const sql[S__MAX - PF_SQL_APP] = {
 	    "SELECT DISTINCT k.owner FROM data_keys k WHERE k.scope = 'document' "
 	    "AND k.state <> 'retired' AND NOT EXISTS (SELECT 1 FROM documents d "
 	    "WHERE d.id = k.owner) ORDER BY k.owner",
+	[S_SSO_CODES - PF_SQL_APP] =
+	    "DELETE FROM oidc_codes WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 1 DAY "
+	    "LIMIT 1000",
+	[S_SSO_TOKENS - PF_SQL_APP] =
+	    "DELETE FROM oidc_tokens WHERE expires_at < UTC_TIMESTAMP(6) - INTERVAL 1 DAY "
+	    "LIMIT 1000",
+	[S_SSO_PARTICIPANTS - PF_SQL_APP] =
+	    "DELETE FROM sso_participants WHERE created_at < UTC_TIMESTAMP(6) - INTERVAL 1 DAY "
+	    "AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.id = session_id) LIMIT 1000",
 };
 
 static struct pf_db *db;
@@ -88,6 +104,19 @@ drop_version(unsigned long long v)
 	run(S_VERSION_DROP, PF_ARGS(PF_INT((long long)v)), NULL);
 }
 
+/* A DELETE ... LIMIT run until nothing is left: small transactions. */
+static unsigned long long
+drain(unsigned id)
+{
+	unsigned long long n, all = 0;
+
+	do {
+		run(id, NULL, 0, &n);
+		all += n;
+	} while (n > 0);
+	return all;
+}
+
 static unsigned long long
 drop_versions(struct pf_pool *p, unsigned query, const struct pf_val *args, size_t n)
 {
@@ -105,7 +134,7 @@ cmd_purge(int argc, char **argv)
 {
 	struct pf_pool *p = pf_pool_new();
 	long long days = pf_conf_int("Documents.RetentionDays");
-	unsigned long long id, docs, versions, stale, keys = 0;
+	unsigned long long id, docs, versions, stale, keys = 0, codes, tokens, parts;
 	struct pf_rows r;
 	size_t i;
 
@@ -130,8 +159,13 @@ cmd_purge(int argc, char **argv)
 	ids(p, S_ORPHAN_KEYS, NULL, 0, &r);
 	for (i = 0; i < r.n; i++, keys++)
 		destroy_key((unsigned long long)PF_CELL(&r, i, 0)->i);
+	codes = drain(S_SSO_CODES);
+	tokens = drain(S_SSO_TOKENS);
+	parts = drain(S_SSO_PARTICIPANTS);
 	printf("purged: %llu documents, %llu deleted versions, %llu interrupted uploads, "
-	    "%llu orphaned document keys\n", docs, versions, stale, keys);
+	    "%llu orphaned document keys, %llu expired authorization codes, %llu expired "
+	    "tokens, %llu sign-in records of ended sessions\n", docs, versions, stale, keys,
+	    codes, tokens, parts);
 	pf_db_free(db);
 	pf_pool_free(p);
 	return 0;
