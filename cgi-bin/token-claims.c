@@ -27,36 +27,28 @@ uri_host(struct pf_pool *p, const char *uri)
 }
 
 int
-subject_load(struct pf_req *r, const struct app *a, unsigned long long user,
-    struct subject *s, int *found)
+subject_fill(struct pf_req *r, const struct app *a, const struct pf_rows *rows, size_t col,
+    unsigned long long user, struct subject *s)
 {
 	struct pf_pool *p = pf_req_pool(r);
-	struct pf_rows rows;
 	const struct pf_val *salt;
 	EVP_MD_CTX *ctx;
 	unsigned char md[32];
 	char *sub;
 	const char *sector;
 
-	*found = 0;
 	memset(s, 0, sizeof(*s));
-	if (pf_db_query(pf_req_db(r), p, SQL_CLAIMS_USER, PF_ARGS(PF_INT((long long)user)),
-	    &rows) != PF_DB_OK)
-		return 503;
-	if (rows.n != 1)
-		return 0;
-	*found = 1;
 	s->user = user;
-	s->sub = pf_cell_str(&rows, 0, 0);
-	s->active = PF_CELL(&rows, 0, 2)->i == 1;
-	s->org = (unsigned long long)PF_CELL(&rows, 0, 3)->i;
-	s->org_name = pf_cell_str(&rows, 0, 4);
-	s->roles = pf_cell_str(&rows, 0, 5);
+	s->sub = pf_cell_str(rows, 0, col);
+	s->active = PF_CELL(rows, 0, col + 2)->i == 1;
+	s->org = (unsigned long long)PF_CELL(rows, 0, col + 3)->i;
+	s->org_name = pf_cell_str(rows, 0, col + 4);
+	s->roles = pf_cell_str(rows, 0, col + 5);
 	if (!a->pairwise)
 		return 0;
 	/* SHA-256(sector | sub || salt): stable per application, unlinkable
 	 * across applications without the salt, which never leaves here. */
-	salt = PF_CELL(&rows, 0, 1);
+	salt = PF_CELL(rows, 0, col + 1);
 	sector = uri_host(p, a->redirect_uris != NULL ? a->redirect_uris[0] : NULL);
 	if ((ctx = EVP_MD_CTX_new()) == NULL)
 		return 500;
@@ -74,6 +66,23 @@ subject_load(struct pf_req *r, const struct app *a, unsigned long long user,
 	pf_b64url(md, sizeof(md), sub);
 	s->sub = sub;
 	return 0;
+}
+
+int
+subject_load(struct pf_req *r, const struct app *a, unsigned long long user,
+    struct subject *s, int *found)
+{
+	struct pf_rows rows;
+
+	*found = 0;
+	memset(s, 0, sizeof(*s));
+	if (pf_db_query(pf_req_db(r), pf_req_pool(r), SQL_CLAIMS_USER,
+	    PF_ARGS(PF_INT((long long)user)), &rows) != PF_DB_OK)
+		return 503;
+	if (rows.n != 1)
+		return 0;
+	*found = 1;
+	return subject_fill(r, a, &rows, 0, user, s);
 }
 
 /* A space-separated list as a JSON array (amr, roles). */

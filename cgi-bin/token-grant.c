@@ -243,7 +243,7 @@ grant_code(struct pf_req *r, struct grant *g)
 	const struct app *a = &g->app;
 	struct pf_rows rows;
 	unsigned char h[32];
-	int found, rc;
+	int rc;
 
 	if (!a->grant_code)
 		return refuse(r, a, 0, "unauthorized_client", NULL);
@@ -280,10 +280,10 @@ grant_code(struct pf_req *r, struct grant *g)
 		return refuse(r, a, g->subj.user, "invalid_grant", "expired");
 	if (!pkce_ok(verifier, challenge, !a->has_secret))
 		return refuse(r, a, g->subj.user, "invalid_grant", "code_verifier");
-	if ((rc = subject_load(r, a, g->subj.user, &g->subj, &found)) != 0)
+	if ((rc = subject_fill(r, a, &rows, 14, g->subj.user, &g->subj)) != 0)
 		return rc;
-	if (!found || !g->subj.active)
-		return refuse(r, a, g->subj.user, "invalid_grant", NULL);
+	if (!g->subj.active)
+		return refuse(r, a, g->subj.user, "invalid_grant", "user inactive");
 	g->refresh = a->grant_refresh;
 	g->rt_seconds = pf_conf_int("Sso.RefreshDays") * 86400;
 	return issue(r, g);
@@ -296,7 +296,7 @@ grant_refresh(struct pf_req *r, struct grant *g)
 	const struct app *a = &g->app;
 	struct pf_rows rows;
 	unsigned char h[32];
-	int found, yes, rc, unknown;
+	int yes, rc, unknown;
 
 	if (!a->grant_refresh)
 		return refuse(r, a, 0, "unauthorized_client", NULL);
@@ -341,9 +341,9 @@ grant_refresh(struct pf_req *r, struct grant *g)
 			return refuse(r, a, g->subj.user, "invalid_scope", NULL);
 	}
 	/* the user may have left, or lost the application, since */
-	if ((rc = subject_load(r, a, g->subj.user, &g->subj, &found)) != 0)
+	if ((rc = subject_fill(r, a, &rows, 15, g->subj.user, &g->subj)) != 0)
 		return rc;
-	if (!found || !g->subj.active)
+	if (!g->subj.active)
 		return refuse(r, a, g->subj.user, "invalid_grant", "user inactive");
 	if ((rc = app_may_use(r, a, g->subj.user, g->subj.org, &yes)) != 0)
 		return rc;

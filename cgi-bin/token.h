@@ -169,6 +169,10 @@ struct signin {
 /* Load user's subject for app: 0 with *found set, or an HTTP status. */
 int	 subject_load(struct pf_req *, const struct app *, unsigned long long user,
 	    struct subject *, int *found);
+/* The same from row 0 of a query that selected token.c's SUBJECT_COLS
+ * from column col on (with the row that names the user). */
+int	 subject_fill(struct pf_req *, const struct app *, const struct pf_rows *, size_t col,
+	    unsigned long long user, struct subject *);
 /* Add the user's claims that scope allows (email, profile, roles) to
  * claims (a json_t object): 0, or an HTTP status. */
 int	 claims_user(struct pf_req *, void *claims, const struct subject *, const char *scope);
