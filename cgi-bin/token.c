@@ -86,8 +86,66 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "INSERT INTO consents (user_id, app_id, scopes) VALUES (?, ?, ?) "
 	    "ON DUPLICATE KEY UPDATE scopes = VALUES(scopes), granted_at = UTC_TIMESTAMP(6)",
 	/* token-grant.c */
+	/* The subject's columns (token-claims.c, subject_fill): the user,
+	 * their organisation and the roles held by live grants (as pf_may
+	 * reads them; names are [a-z0-9-]), read with the row that names
+	 * the user: one round trip for both. */
+#define SUBJECT_COLS "u.sub, u.sub_salt, u.status = 'active' AND (o.id IS NULL OR " \
+	"o.status = 'active'), IFNULL(u.org_id, 0), IFNULL(o.name, ''), " \
+	"(SELECT GROUP_CONCAT(r.name ORDER BY r.name SEPARATOR ' ') " \
+	"FROM user_roles ur JOIN roles r ON r.id = ur.role_id WHERE ur.user_id = u.id " \
+	"AND (ur.expires_at IS NULL OR ur.expires_at > UTC_TIMESTAMP(6)) " \
+	"AND (r.scope = 'global' OR ur.org_id <=> u.org_id))"
+	/* the code as authorize wrote it, its state compared in the
+	 * database's clock, and its user */
+	[SQL_CODE_GET - PF_SQL_APP] =
+	    "SELECT c.id, c.app_id, c.user_id, IFNULL(c.session_id, 0), c.redirect_uri, c.scope, "
+	    "c.nonce, c.code_challenge, c.sid, FLOOR(UNIX_TIMESTAMP(c.auth_time)), c.amr, c.acr, "
+	    "c.expires_at > UTC_TIMESTAMP(6), c.used_at IS NOT NULL, " SUBJECT_COLS " "
+	    "FROM oidc_codes c JOIN users u ON u.id = c.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE c.code_hash = ?",
+	/* single use: only one exchange changes the row */
+	[SQL_CODE_USE - PF_SQL_APP] =
+	    "UPDATE oidc_codes SET used_at = UTC_TIMESTAMP(6) WHERE id = ? AND used_at IS NULL",
+	[SQL_TOK_INSERT - PF_SQL_APP] =
+	    "INSERT INTO oidc_tokens (kind, token_hash, app_id, user_id, session_id, code_id, "
+	    "family_id, scope, sid, auth_time, amr, acr, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, FROM_UNIXTIME(?), ?, ?, UTC_TIMESTAMP(6) + INTERVAL ? SECOND)",
+	/* the first refresh token of a sign-in founds its family */
+	[SQL_TOK_FAMILY_SELF - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET family_id = id WHERE id = ?",
+	[SQL_TOK_REVOKE_CODE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE code_id = ? AND revoked_at IS NULL",
+	[SQL_TOK_REVOKE_FAMILY - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE family_id = ? AND revoked_at IS NULL",
+	/* a refresh token and its user */
+	[SQL_REFRESH_GET - PF_SQL_APP] =
+	    "SELECT t.id, t.app_id, t.user_id, IFNULL(t.session_id, 0), IFNULL(t.code_id, 0), "
+	    "IFNULL(t.family_id, t.id), t.scope, t.sid, "
+	    "IFNULL(FLOOR(UNIX_TIMESTAMP(t.auth_time)), 0), t.amr, t.acr, "
+	    "t.expires_at > UTC_TIMESTAMP(6), t.used_at IS NOT NULL, t.revoked_at IS NOT NULL, "
+	    "GREATEST(TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(6), t.expires_at), 1), "
+	    SUBJECT_COLS " FROM oidc_tokens t JOIN users u ON u.id = t.user_id "
+	    "LEFT JOIN orgs o ON o.id = u.org_id WHERE t.token_hash = ? AND t.kind = 'refresh'",
+	/* rotation: only one request uses a refresh token */
+	[SQL_REFRESH_USE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET used_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND used_at IS NULL AND revoked_at IS NULL",
 	/* token-claims.c */
+	[SQL_CLAIMS_USER - PF_SQL_APP] =
+	    "SELECT " SUBJECT_COLS " FROM users u LEFT JOIN orgs o ON o.id = u.org_id "
+	    "WHERE u.id = ?",
 	/* token-info.c */
+	[SQL_TOK_BY_HASH - PF_SQL_APP] =
+	    "SELECT id, kind, app_id, IFNULL(user_id, 0), IFNULL(family_id, 0), scope, "
+	    "FLOOR(UNIX_TIMESTAMP(created_at)), FLOOR(UNIX_TIMESTAMP(expires_at)), "
+	    "expires_at > UTC_TIMESTAMP(6) AND revoked_at IS NULL AND used_at IS NULL "
+	    "FROM oidc_tokens WHERE token_hash = ?",
+	[SQL_TOK_REVOKE_ONE - PF_SQL_APP] =
+	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND revoked_at IS NULL",
 	/* token-logout.c */
 	/* the session's identifier towards applications (an ID token's sid) */
 	[SQL_LOGOUT_SID - PF_SQL_APP] =

@@ -56,8 +56,19 @@ enum sql {
 	SQL_AZ_CONSENT_GET,
 	SQL_AZ_CONSENT_PUT,
 	/* token-grant.c */
+	SQL_CODE_GET,
+	SQL_CODE_USE,
+	SQL_TOK_INSERT,
+	SQL_TOK_FAMILY_SELF,
+	SQL_TOK_REVOKE_CODE,
+	SQL_TOK_REVOKE_FAMILY,
+	SQL_REFRESH_GET,
+	SQL_REFRESH_USE,
 	/* token-claims.c */
+	SQL_CLAIMS_USER,
 	/* token-info.c */
+	SQL_TOK_BY_HASH,
+	SQL_TOK_REVOKE_ONE,
 	/* token-logout.c */
 	SQL_LOGOUT_SID,
 	/* token-tray.c */
@@ -133,6 +144,55 @@ int	 oauth_error(struct pf_req *, int status, const char *error, const char *des
 	    const char *scheme);
 /* A JSON response (200, no-store) from a jansson object it takes over. */
 int	 json_reply(struct pf_req *, void *json);
+
+/* ---- token-claims.c ---- */
+
+/* The user a token speaks of, as an application sees them. */
+struct subject {
+	unsigned long long	 user;
+	const char		*sub;		/* users.sub, or pairwise for the app */
+	int			 active;	/* user active, organisation not suspended */
+	unsigned long long	 org;		/* 0: none */
+	const char		*org_name;	/* "" when none */
+	const char		*roles;		/* held by live grants, space-separated */
+};
+/* What an ID token says about the sign-in (from the code, or the refresh
+ * token that carries it on). */
+struct signin {
+	const char	*scope;		/* granted, space-separated */
+	const char	*nonce;		/* NULL: none (never on refresh) */
+	const char	*sid;		/* NULL: none */
+	long long	 auth_time;	/* 0: unknown */
+	const char	*amr;		/* space-separated RFC 8176 values */
+	const char	*acr;
+};
+/* Load user's subject for app: 0 with *found set, or an HTTP status. */
+int	 subject_load(struct pf_req *, const struct app *, unsigned long long user,
+	    struct subject *, int *found);
+/* The same from row 0 of a query that selected token.c's SUBJECT_COLS
+ * from column col on (with the row that names the user). */
+int	 subject_fill(struct pf_req *, const struct app *, const struct pf_rows *, size_t col,
+	    unsigned long long user, struct subject *);
+/* Add the user's claims that scope allows (email, profile, roles) to
+ * claims (a json_t object): 0, or an HTTP status. */
+int	 claims_user(struct pf_req *, void *claims, const struct subject *, const char *scope);
+/* Sign claims (a json_t object, not taken over) with the active key of
+ * Sso.Alg: the compact JWS in pool, or NULL with *status (503 when there
+ * is no signing key, 500). */
+char	*token_sign(struct pf_req *, const char *typ, void *claims, int *status);
+/* An ID token (OIDC Core 2) for app about s, its user claims per scope:
+ * in pool, or NULL with *status. */
+char	*id_token(struct pf_req *, const struct app *, const struct subject *,
+	    const struct signin *, long long now, int *status);
+/* An access token (RFC 9068, typ at+jwt) with jti: in pool, or NULL with
+ * *status.  sub is the client_id for client_credentials. */
+char	*access_token(struct pf_req *, const struct app *, const char *sub, const char *scope,
+	    const char *jti, long long now, int *status);
+/* The verified claims (json_t *, caller decrefs) of one of our access
+ * tokens: signature with a published key (alg pinned per key), typ
+ * at+jwt, iss; aud and expiry are the caller's (it knows the client).
+ * NULL when it is none. */
+void	*access_token_verify(struct pf_req *, const char *token);
 
 /* ---- handlers ---- */
 int	page_discovery(struct pf_req *);	/* token.c */
