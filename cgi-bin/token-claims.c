@@ -9,22 +9,8 @@
 #include <time.h>
 
 #include <jansson.h>
-#include <openssl/evp.h>
 
 #include "token.h"
-
-/* The host of a URI ("https://host:port/path" -> "host"), in pool: the
- * sector of a pairwise subject (OIDC Core 8.1). */
-static const char *
-uri_host(struct pf_pool *p, const char *uri)
-{
-	const char *h = strstr(uri != NULL ? uri : "", "://");
-
-	if (h == NULL)
-		return "";
-	h += 3;
-	return pf_pstrndup(p, h, strcspn(h, ":/?#"));
-}
 
 int
 subject_fill(struct pf_req *r, const struct app *a, const struct pf_rows *rows, size_t col,
@@ -32,9 +18,6 @@ subject_fill(struct pf_req *r, const struct app *a, const struct pf_rows *rows, 
 {
 	struct pf_pool *p = pf_req_pool(r);
 	const struct pf_val *salt;
-	EVP_MD_CTX *ctx;
-	unsigned char md[32];
-	char *sub;
 	const char *sector;
 
 	memset(s, 0, sizeof(*s));
@@ -46,25 +29,12 @@ subject_fill(struct pf_req *r, const struct app *a, const struct pf_rows *rows, 
 	s->roles = pf_cell_str(rows, 0, col + 5);
 	if (!a->pairwise)
 		return 0;
-	/* SHA-256(sector | sub || salt): stable per application, unlinkable
-	 * across applications without the salt, which never leaves here. */
+	/* The same subject the logout token names (lib/ssologout.c). */
 	salt = PF_CELL(rows, 0, col + 1);
-	sector = uri_host(p, a->redirect_uris != NULL ? a->redirect_uris[0] : NULL);
-	if ((ctx = EVP_MD_CTX_new()) == NULL)
+	if (a->redirect_uris == NULL || a->redirect_uris[0] == NULL ||
+	    (sector = pf_url_host(p, a->redirect_uris[0])) == NULL)
 		return 500;
-	if (EVP_DigestInit_ex(ctx, EVP_sha256(), NULL) != 1 ||
-	    EVP_DigestUpdate(ctx, sector, strlen(sector)) != 1 ||
-	    EVP_DigestUpdate(ctx, "|", 1) != 1 ||
-	    EVP_DigestUpdate(ctx, s->sub, strlen(s->sub)) != 1 ||
-	    EVP_DigestUpdate(ctx, salt->s, salt->len) != 1 ||
-	    EVP_DigestFinal_ex(ctx, md, NULL) != 1) {
-		EVP_MD_CTX_free(ctx);
-		return 500;
-	}
-	EVP_MD_CTX_free(ctx);
-	sub = pf_palloc(p, PF_TOKEN_CHARS + 1);
-	pf_b64url(md, sizeof(md), sub);
-	s->sub = sub;
+	s->sub = pf_sso_subject(p, s->sub, (const unsigned char *)salt->s, salt->len, sector);
 	return 0;
 }
 

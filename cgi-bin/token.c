@@ -290,8 +290,8 @@ page_discovery(struct pf_req *r)
 	json_object_set_new(j, "scopes_supported", json_pack("[s, s, s, s, s]", "openid",
 	    "profile", "email", "roles", "offline_access"));
 	json_object_set_new(j, "claims_supported", json_pack("[s, s, s, s, s, s, s, s, s, s, "
-	    "s, s, s, s]", "iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr",
-	    "amr", "sid", "email", "email_verified", "name", "locale"));
+	    "s, s, s, s, s, s]", "iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "acr",
+	    "amr", "sid", "email", "email_verified", "name", "locale", "org", "roles"));
 	json_object_set_new(j, "token_endpoint_auth_methods_supported", json_pack("[s, s, s]",
 	    "client_secret_basic", "client_secret_post", "none"));
 	json_object_set_new(j, "introspection_endpoint_auth_methods_supported",
