@@ -32,19 +32,6 @@ struct lo {
 	unsigned long long session, user;	/* who is signed out */
 };
 
-/* A query value, percent-encoded, in pool. */
-static char *
-qenc(struct pf_pool *p, const char *s)
-{
-	struct pf_buf b = { 0 };
-	char *out;
-
-	pf_buf_pct(&b, s, strlen(s), "");
-	out = pf_pstrdup(p, b.data != NULL ? b.data : "");
-	pf_buf_free(&b);
-	return out;
-}
-
 /* parse() made the answer itself (a page saying why not, 400). */
 #define MADE	(-2)
 

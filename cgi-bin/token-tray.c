@@ -17,19 +17,6 @@
 
 #include "token.h"
 
-/* A query value, percent-encoded, in pool. */
-static char *
-qenc(struct pf_pool *p, const char *s)
-{
-	struct pf_buf b = { 0 };
-	char *out;
-
-	pf_buf_pct(&b, s, strlen(s), "");
-	out = pf_pstrdup(p, b.data != NULL ? b.data : "");
-	pf_buf_free(&b);
-	return out;
-}
-
 /* https, or http to this machine: anything else would start the
  * application's sign-in in the clear. */
 static int

@@ -226,6 +226,18 @@ issuer(void)
 	return buf;
 }
 
+char *
+qenc(struct pf_pool *p, const char *s)
+{
+	struct pf_buf b = { 0 };
+	char *out;
+
+	pf_buf_pct(&b, s, strlen(s), "");
+	out = pf_pstrdup(p, b.data != NULL ? b.data : "");
+	pf_buf_free(&b);
+	return out;
+}
+
 int
 json_reply(struct pf_req *r, void *json)
 {

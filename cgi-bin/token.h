@@ -142,6 +142,8 @@ const char *issuer(void);
  * Bearer for userinfo: scheme).  Returns 0 (the response is made). */
 int	 oauth_error(struct pf_req *, int status, const char *error, const char *description,
 	    const char *scheme);
+/* A query value, percent-encoded, in pool. */
+char	*qenc(struct pf_pool *, const char *);
 /* A JSON response (200, no-store) from a jansson object it takes over. */
 int	 json_reply(struct pf_req *, void *json);
 
