@@ -158,6 +158,16 @@ static const struct ckey keys[] = {
 	{ "Sso.RefreshDays", C_INT, "30", 1, 365, NULL },
 	{ "Sso.LogoutCAFile", C_PATH, "", 0, 0, NULL },
 	{ "Sso.LogoutTimeoutMs", C_INT, "2000", 100, 30000, NULL },
+	/* privacy: erasure's grace period and its journal (replayed after a
+	 * restore); retention periods of pforte-admin purge (0: keep);
+	 * after how many days addresses in long-term records are cut */
+	{ "Gdpr.ErasureGraceDays", C_INT, "14", 0, 90, NULL },
+	{ "Gdpr.Journal", C_PATH, "/var/lib/pforte/erasure.journal", 0, 0, NULL },
+	{ "Retention.SessionDays", C_INT, "30", 0, 3650, NULL },
+	{ "Retention.LoginHistoryDays", C_INT, "180", 0, 3650, NULL },
+	{ "Retention.InvitationDays", C_INT, "30", 0, 3650, NULL },
+	{ "Retention.UnverifiedDays", C_INT, "30", 0, 3650, NULL },
+	{ "Privacy.IPDays", C_INT, "30", 0, 3650, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

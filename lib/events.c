@@ -91,6 +91,12 @@ const struct pf_event_kind pf_event_kinds[] = {
 	{ "sso.logout",			"session", "end", 1 },
 	{ "sso.logout.notified",	"session", "end", 1 },
 	{ "sso.logout.failed",		"session", "info", 4 },
+	/* data protection (cgi-bin/privacy*.c, tools/admin/gdpr.c) */
+	/* privacy-legal.c */
+	/* privacy-export.c */
+	/* privacy-erase.c */
+	/* privacy-ropa.c */
+	/* retention */
 	{ NULL, NULL, NULL, 0 },
 };
 

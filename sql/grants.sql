@@ -194,6 +194,28 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON app_uris TO 'pf_webadmin'@'localhost';
 GRANT SELECT, INSERT, UPDATE, DELETE ON app_access TO 'pf_webadmin'@'localhost';
 GRANT SELECT, UPDATE (revoked_at) ON oidc_tokens TO 'pf_webadmin'@'localhost';
 
+-- privacy: legal texts and their acceptance, consents, the export of a
+-- user's data (it reads every table that holds some), erasure requests
+-- and legal holds, the record of processing activities.
+CREATE USER IF NOT EXISTS 'pf_privacy'@'localhost';
+REVOKE ALL PRIVILEGES, GRANT OPTION FROM 'pf_privacy'@'localhost';
+GRANT SELECT ON maintenance_windows TO 'pf_privacy'@'localhost';
+GRANT SELECT ON security_notices TO 'pf_privacy'@'localhost';
+GRANT SELECT ON data_keys TO 'pf_privacy'@'localhost';
+GRANT SELECT ON users TO 'pf_privacy'@'localhost';
+GRANT SELECT, UPDATE ON sessions TO 'pf_privacy'@'localhost';
+GRANT SELECT ON totp TO 'pf_privacy'@'localhost';
+GRANT SELECT ON orgs TO 'pf_privacy'@'localhost';
+GRANT SELECT ON roles TO 'pf_privacy'@'localhost';
+GRANT SELECT ON role_permissions TO 'pf_privacy'@'localhost';
+GRANT SELECT ON user_roles TO 'pf_privacy'@'localhost';
+GRANT INSERT ON audit_log TO 'pf_privacy'@'localhost';
+GRANT SELECT, UPDATE (last_id, last_mac) ON audit_head TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
+  ON audit_log TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_privacy'@'localhost';
+-- (each part of the program adds the grants it needs below)
+
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
 CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';

@@ -1,0 +1,14 @@
+<?cs include:"macros.cs" ?><?cs include:"header.cs" ?><?cs #
+  /privacy: the overview of the user's data-protection rights.  Each part
+  of the privacy program adds its entry to the list below.
+?>
+<div class="page-head">
+  <h1><?cs var:L.Privacy.Title ?></h1>
+  <p class="lead"><?cs var:L.Privacy.Lead ?></p>
+</div>
+<ul class="places">
+<?cs # privacy-legal.c ?>
+<?cs # privacy-export.c ?>
+<?cs # privacy-erase.c ?>
+</ul>
+<?cs include:"footer.cs" ?>
