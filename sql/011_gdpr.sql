@@ -73,7 +73,7 @@ CREATE TABLE consent_log (
   user_id BIGINT UNSIGNED NOT NULL,
   purpose VARCHAR(40) CHARACTER SET ascii NOT NULL,
   action ENUM('granted','withdrawn') CHARACTER SET ascii NOT NULL,
-  at DATETIME(6) NOT NULL DEFAULT UTC_TIMESTAMP(6),
+  changed_at DATETIME(6) NOT NULL DEFAULT UTC_TIMESTAMP(6),
   ip_enc VARBINARY(200) NULL,
   KEY consent_log_user (user_id, id),
   CONSTRAINT consent_log_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE,
@@ -97,8 +97,8 @@ CREATE TABLE erasure_requests (
     DEFAULT 'pending',
   decided_at DATETIME(6) NULL,
   -- one pending request per user (NULL otherwise)
-  open TINYINT AS (IF(status IN ('pending','held'), 1, NULL)) PERSISTENT,
-  UNIQUE KEY erasure_requests_open (user_id, open),
+  is_open TINYINT AS (IF(status IN ('pending','held'), 1, NULL)) PERSISTENT,
+  UNIQUE KEY erasure_requests_open (user_id, is_open),
   KEY erasure_requests_due (status, due_at)
 ) ENGINE=InnoDB;
 
