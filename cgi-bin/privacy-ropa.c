@@ -129,8 +129,9 @@ bad_len(struct pf_req *r, const char *form, const char *v, size_t max, int requi
 	if (required && n == 0)
 		pf_setf(r, pf_tr(r, "Privacy.Ropa.Err.Required"), "Form.Errors.%s", form);
 	else if (n > max)
-		pf_setf(r, pf_psprintf(pf_req_pool(r), "%s (%zu)",
-		    pf_tr(r, "Privacy.Ropa.Err.TooLong"), max), "Form.Errors.%s", form);
+		pf_setf(r, pf_psprintf(pf_req_pool(r), "%s %zu %s",
+		    pf_tr(r, "Privacy.Ropa.Err.TooLong"), max, pf_tr(r, "Privacy.Ropa.Err.Chars")),
+		    "Form.Errors.%s", form);
 	else
 		return 0;
 	return 1;
@@ -357,10 +358,13 @@ read_act(struct pf_req *r, struct act *a)
 	a->processors = ids != NULL ? ids : "";
 }
 
-/* Form.*: the values the form shows; the processors' boxes. */
+/* Form.*: the values the form shows (a: as sent or stored); the
+ * processors' boxes; the heading names the stored activity (stored
+ * NULL: a new one). */
 static int
-show_act(struct pf_req *r, const struct act *a, int create)
+show_act(struct pf_req *r, const struct act *a, const struct act *stored)
 {
+	int create = stored == NULL;
 	size_t k;
 
 	for (k = 0; k < NACT; k++)
@@ -370,10 +374,9 @@ show_act(struct pf_req *r, const struct act *a, int create)
 	if (create)
 		pf_set(r, "Ropa.New", "1");
 	else {
-		pf_set(r, "Ropa.Act.Id", ull(r, a->id));
-		pf_set(r, "Ropa.Act.Name", a->v[english(r)]);
-		pf_set(r, "Ropa.Act.Updated", a->updated ? pf_time_human(pf_req_pool(r),
-		    a->updated) : "");
+		pf_set(r, "Ropa.Act.Id", ull(r, stored->id));
+		pf_set(r, "Ropa.Act.Name", stored->v[english(r)]);
+		pf_set(r, "Ropa.Act.Updated", pf_time_human(pf_req_pool(r), stored->updated));
 	}
 	return render(r, "privacy_activity.cs", create ? "Privacy.Ropa.New" :
 	    "Privacy.Ropa.Edit");
@@ -493,7 +496,7 @@ page_ro_new(struct pf_req *r)
 	for (k = 0; k < NACT; k++)
 		a.v[k] = "";
 	a.processors = "";
-	return show_act(r, &a, 1);
+	return show_act(r, &a, NULL);
 }
 
 /* POST /privacy/admin/activities/new and the form */
@@ -509,12 +512,12 @@ page_ro_new_post(struct pf_req *r)
 	memset(&a, 0, sizeof(a));
 	read_act(r, &a);
 	if (check_act(r, &a) > 0)
-		return show_act(r, &a, 1);
+		return show_act(r, &a, NULL);
 	x = (struct act_tx){ NULL, &a, 0 };
 	if ((rc = pf_tx(r, tx_act, &x)) == 422) {
 		form_failed(r);
 		pf_set(r, "Form.Errors.Processors", pf_tr(r, "Privacy.Ropa.Err.Processor"));
-		return show_act(r, &a, 1);
+		return show_act(r, &a, NULL);
 	}
 	if (rc != 0)
 		return rc;
@@ -532,7 +535,7 @@ page_ro_activity(struct pf_req *r)
 		return 403;
 	if ((rc = load_act(r, &a)) != 0)
 		return rc;
-	return show_act(r, &a, 0);
+	return show_act(r, &a, &a);
 }
 
 /* POST /privacy/admin/activity id and the form */
@@ -550,12 +553,12 @@ page_ro_activity_post(struct pf_req *r)
 	a = old;
 	read_act(r, &a);
 	if (check_act(r, &a) > 0)
-		return show_act(r, &a, 0);
+		return show_act(r, &a, &old);
 	x = (struct act_tx){ &old, &a, 0 };
 	if ((rc = pf_tx(r, tx_act, &x)) == 422) {
 		form_failed(r);
 		pf_set(r, "Form.Errors.Processors", pf_tr(r, "Privacy.Ropa.Err.Processor"));
-		return show_act(r, &a, 0);
+		return show_act(r, &a, &old);
 	}
 	if (rc != 0)
 		return rc;
@@ -616,9 +619,12 @@ page_ro_procs(struct pf_req *r)
 	return render(r, "privacy_processors.cs", "Privacy.Ropa.Procs.Title");
 }
 
+/* The processor's form; the heading names the stored one (stored NULL:
+ * a new one). */
 static int
-show_proc(struct pf_req *r, const struct proc *x, int create)
+show_proc(struct pf_req *r, const struct proc *x, const struct proc *stored)
 {
+	int create = stored == NULL;
 	size_t k;
 
 	for (k = 0; k < NPROC; k++)
@@ -626,9 +632,9 @@ show_proc(struct pf_req *r, const struct proc *x, int create)
 	if (create)
 		pf_set(r, "Ropa.New", "1");
 	else {
-		pf_set(r, "Ropa.Proc.Id", ull(r, x->id));
-		pf_set(r, "Ropa.Proc.Name", x->v[0]);
-		pf_set(r, "Ropa.Proc.Uses", pf_psprintf(pf_req_pool(r), "%lld", x->uses));
+		pf_set(r, "Ropa.Proc.Id", ull(r, stored->id));
+		pf_set(r, "Ropa.Proc.Name", stored->v[0]);
+		pf_set(r, "Ropa.Proc.Uses", pf_psprintf(pf_req_pool(r), "%lld", stored->uses));
 	}
 	return render(r, "privacy_processor.cs", create ? "Privacy.Ropa.Procs.New" :
 	    "Privacy.Ropa.Procs.Edit");
@@ -738,7 +744,7 @@ page_ro_proc_new(struct pf_req *r)
 	memset(&x, 0, sizeof(x));
 	for (k = 0; k < NPROC; k++)
 		x.v[k] = "";
-	return show_proc(r, &x, 1);
+	return show_proc(r, &x, NULL);
 }
 
 /* POST /privacy/admin/processors/new and the form */
@@ -754,7 +760,7 @@ page_ro_proc_new_post(struct pf_req *r)
 	memset(&x, 0, sizeof(x));
 	read_proc(r, &x);
 	if (check_proc(r, &x) > 0)
-		return show_proc(r, &x, 1);
+		return show_proc(r, &x, NULL);
 	t = (struct proc_tx){ NULL, &x, 0 };
 	if ((rc = pf_tx(r, tx_proc, &t)) != 0)
 		return rc;
@@ -772,7 +778,7 @@ page_ro_proc(struct pf_req *r)
 		return 403;
 	if ((rc = load_proc(r, &x)) != 0)
 		return rc;
-	return show_proc(r, &x, 0);
+	return show_proc(r, &x, &x);
 }
 
 /* POST /privacy/admin/processor id and the form */
@@ -790,7 +796,7 @@ page_ro_proc_post(struct pf_req *r)
 	x = old;
 	read_proc(r, &x);
 	if (check_proc(r, &x) > 0)
-		return show_proc(r, &x, 0);
+		return show_proc(r, &x, &old);
 	t = (struct proc_tx){ &old, &x, 0 };
 	if ((rc = pf_tx(r, tx_proc, &t)) != 0)
 		return rc;
