@@ -364,21 +364,20 @@ read_act(struct pf_req *r, struct act *a)
 static int
 show_act(struct pf_req *r, const struct act *a, const struct act *stored)
 {
-	int create = stored == NULL;
 	size_t k;
 
 	for (k = 0; k < NACT; k++)
 		pf_setf(r, a->v[k], "Form.%s", act_field[k].form);
 	if (set_procs(r, a->processors, NULL) < 0)
 		return 503;
-	if (create)
+	if (stored == NULL)
 		pf_set(r, "Ropa.New", "1");
 	else {
 		pf_set(r, "Ropa.Act.Id", ull(r, stored->id));
 		pf_set(r, "Ropa.Act.Name", stored->v[english(r)]);
 		pf_set(r, "Ropa.Act.Updated", pf_time_human(pf_req_pool(r), stored->updated));
 	}
-	return render(r, "privacy_activity.cs", create ? "Privacy.Ropa.New" :
+	return render(r, "privacy_activity.cs", stored == NULL ? "Privacy.Ropa.New" :
 	    "Privacy.Ropa.Edit");
 }
 
@@ -624,19 +623,18 @@ page_ro_procs(struct pf_req *r)
 static int
 show_proc(struct pf_req *r, const struct proc *x, const struct proc *stored)
 {
-	int create = stored == NULL;
 	size_t k;
 
 	for (k = 0; k < NPROC; k++)
 		pf_setf(r, x->v[k], "Form.%s", proc_field[k].form);
-	if (create)
+	if (stored == NULL)
 		pf_set(r, "Ropa.New", "1");
 	else {
 		pf_set(r, "Ropa.Proc.Id", ull(r, stored->id));
 		pf_set(r, "Ropa.Proc.Name", stored->v[0]);
 		pf_set(r, "Ropa.Proc.Uses", pf_psprintf(pf_req_pool(r), "%lld", stored->uses));
 	}
-	return render(r, "privacy_processor.cs", create ? "Privacy.Ropa.Procs.New" :
+	return render(r, "privacy_processor.cs", stored == NULL ? "Privacy.Ropa.Procs.New" :
 	    "Privacy.Ropa.Procs.Edit");
 }
 
