@@ -449,6 +449,7 @@ tx_act(struct pf_req *r, void *arg)
 	const struct pf_session *s = pf_req_session(r);
 	struct pf_change c[NACT + 1];
 	struct pf_val v[NACT + 2];
+	unsigned long long hit = 0;
 	enum pf_dberr e;
 	size_t k, nc = 0;
 	int rc;
@@ -463,9 +464,11 @@ tx_act(struct pf_req *r, void *arg)
 	} else {
 		x->id = o->id;
 		v[NACT + 1] = PF_INT((long long)o->id);
-		if ((e = pf_db_exec(pf_req_db(r), SQL_RO_ACT_UPDATE, v, NACT + 2, NULL,
+		if ((e = pf_db_exec(pf_req_db(r), SQL_RO_ACT_UPDATE, v, NACT + 2, &hit,
 		    NULL)) != PF_DB_OK)
 			return pf_tx_err(e);
+		if (hit == 0)
+			return 404;	/* deleted meanwhile (found rows, not changed) */
 	}
 	if ((rc = put_links(r, x->id, n->processors)) != 0)
 		return rc;
@@ -704,6 +707,7 @@ tx_proc(struct pf_req *r, void *arg)
 	const struct proc *n = x->new, *o = x->old;
 	struct pf_change c[NPROC];
 	struct pf_val v[NPROC + 1];
+	unsigned long long hit = 0;
 	enum pf_dberr e;
 	size_t k, nc = 0;
 
@@ -715,10 +719,12 @@ tx_proc(struct pf_req *r, void *arg)
 	else {
 		x->id = o->id;
 		v[NPROC] = PF_INT((long long)o->id);
-		e = pf_db_exec(pf_req_db(r), SQL_RO_PROC_UPDATE, v, NPROC + 1, NULL, NULL);
+		e = pf_db_exec(pf_req_db(r), SQL_RO_PROC_UPDATE, v, NPROC + 1, &hit, NULL);
 	}
 	if (e != PF_DB_OK)
 		return pf_tx_err(e);
+	if (o != NULL && hit == 0)
+		return 404;	/* deleted meanwhile (found rows, not changed) */
 	for (k = 0; k < NPROC; k++)
 		if (o == NULL || strcmp(o->v[k], n->v[k]) != 0)
 			c[nc++] = (struct pf_change){ proc_field[k].column, o ? o->v[k] : NULL,
