@@ -395,23 +395,6 @@ page_audit(struct pf_req *r)
 
 /* ---- export ---- */
 
-/* A CSV cell (RFC 4180): always quoted, quotes doubled.  A cell a
- * spreadsheet would take for a formula (= + - @, or a tab or CR first)
- * gets a leading apostrophe, so an event's text cannot run as one. */
-static void
-csv_cell(struct pf_buf *b, const char *s, int last)
-{
-	pf_buf_adds(b, "\"");
-	if (*s != '\0' && strchr("=+-@\t\r\n", *s) != NULL)
-		pf_buf_adds(b, "'");
-	for (; *s; s++) {
-		if (*s == '"')
-			pf_buf_adds(b, "\"");
-		pf_buf_add(b, s, 1);
-	}
-	pf_buf_adds(b, last ? "\"\r\n" : "\",");
-}
-
 static const char *const csv_head[] = { "id", "time", "program", "action", "outcome",
 	"actor_id", "actor_org_id", "user_id", "org_id", "object", "session_id",
 	"request_id", "ip", "user_agent", "detail", "change", NULL };
@@ -422,21 +405,21 @@ csv_row(struct pf_pool *p, struct pf_buf *b, const struct pf_audit_row *row,
 {
 	pf_buf_addf(b, "%llu,", row->id);
 	/* RFC 3339 in UTC, as in the JSON Lines */
-	csv_cell(b, pf_psprintf(p, "%.10sT%sZ", row->at, row->at + 11), 0);
-	csv_cell(b, row->program, 0);
-	csv_cell(b, row->action, 0);
-	csv_cell(b, row->outcome, 0);
-	csv_cell(b, num(p, row->actor), 0);
-	csv_cell(b, num(p, row->actor_org), 0);
-	csv_cell(b, num(p, row->user), 0);
-	csv_cell(b, num(p, row->org), 0);
-	csv_cell(b, row->object, 0);
-	csv_cell(b, num(p, row->session), 0);
-	csv_cell(b, row->request_id, 0);
-	csv_cell(b, row->ip, 0);
-	csv_cell(b, row->ua, 0);
-	csv_cell(b, row->detail, 0);
-	csv_cell(b, chg != NULL ? chg : "", 1);
+	pf_buf_csv(b, pf_psprintf(p, "%.10sT%sZ", row->at, row->at + 11), 0);
+	pf_buf_csv(b, row->program, 0);
+	pf_buf_csv(b, row->action, 0);
+	pf_buf_csv(b, row->outcome, 0);
+	pf_buf_csv(b, num(p, row->actor), 0);
+	pf_buf_csv(b, num(p, row->actor_org), 0);
+	pf_buf_csv(b, num(p, row->user), 0);
+	pf_buf_csv(b, num(p, row->org), 0);
+	pf_buf_csv(b, row->object, 0);
+	pf_buf_csv(b, num(p, row->session), 0);
+	pf_buf_csv(b, row->request_id, 0);
+	pf_buf_csv(b, row->ip, 0);
+	pf_buf_csv(b, row->ua, 0);
+	pf_buf_csv(b, row->detail, 0);
+	pf_buf_csv(b, chg != NULL ? chg : "", 1);
 }
 
 struct exported {
@@ -480,7 +463,7 @@ export_rows(struct pf_req *r, const struct filter *f, int jsonl, struct pf_buf *
 
 	if (!jsonl)
 		for (i = 0; csv_head[i] != NULL; i++)
-			csv_cell(b, csv_head[i], csv_head[i + 1] == NULL);
+			pf_buf_csv(b, csv_head[i], csv_head[i + 1] == NULL);
 	for (;;) {
 		if (query(r, bp, f, before, EXPORT_BATCH, &rows) != PF_DB_OK) {
 			rc = 503;

@@ -369,7 +369,7 @@ static const struct pf_app app = {
 /* ---- the areas ---- */
 
 enum area { A_USERS, A_INVITE, A_ORGS, A_ROLES, A_STATUS, A_AUDIT, A_ALERTS, A_APPS,
-	A__MAX };
+	A_PRIVACY, A__MAX };
 
 static const struct {
 	const char	*path, *prefix, *key, *icon;
@@ -382,6 +382,8 @@ static const struct {
 	[A_AUDIT] = { "/admin/audit", "/admin/audit", "Admin.Area.audit", "clock" },
 	[A_ALERTS] = { "/admin/alerts", "/admin/alerts", "Admin.Area.alerts", "shield" },
 	[A_APPS] = { "/admin/apps", "/admin/app", "Admin.Area.apps", "app" },
+	/* another program's pages (privacy): never the current one here */
+	[A_PRIVACY] = { "/privacy/admin", "/privacy/admin", "Admin.Area.privacy", "lock" },
 };
 
 /* Whether the session may use an area: what its pages' handlers ask,
@@ -407,6 +409,11 @@ may_area(struct pf_req *r, enum area a)
 	case A_APPS:
 		/* applications belong to no organisation */
 		return pf_may_global(r, PF_PERM_APPS_MANAGE);
+	case A_PRIVACY:
+		/* what /privacy/admin shows: texts and the record (global
+		 * privacy.manage), pending erasures (also key users) */
+		return pf_may_global(r, PF_PERM_PRIVACY_MANAGE) ||
+		    pf_may_some(r, PF_PERM_USERS_MANAGE);
 	default:
 		return 0;
 	}

@@ -30,7 +30,12 @@ enum field {
 	/* privacy-legal.c */
 	/* privacy-export.c */
 	/* privacy-erase.c */
-	/* privacy-ropa.c */
+	/* privacy-ropa.c: an activity, the processors it uses, a
+	 * processor, the confirmation of a deletion */
+	F_RO_NAME_DE, F_RO_NAME_EN, F_RO_PURPOSE_DE, F_RO_PURPOSE_EN, F_RO_BASIS,
+	F_RO_DATA, F_RO_SUBJECTS, F_RO_RECIPIENTS, F_RO_THIRD, F_RO_RETENTION,
+	F_RO_TOMS, F_RO_PROCESSORS, F_RO_PNAME, F_RO_SERVICE, F_RO_COUNTRY,
+	F_RO_DPA_DATE, F_RO_DPA_REF, F_RO_CONFIRM,
 	F__MAX
 };
 
@@ -41,6 +46,19 @@ enum sql {
 	/* privacy-export.c */
 	/* privacy-erase.c */
 	/* privacy-ropa.c */
+	SQL_RO_ACTS,
+	SQL_RO_ACT_GET,
+	SQL_RO_ACT_INSERT,
+	SQL_RO_ACT_UPDATE,
+	SQL_RO_ACT_DELETE,
+	SQL_RO_LINKS,
+	SQL_RO_LINK_CLEAR,
+	SQL_RO_LINK_ADD,
+	SQL_RO_PROCS,
+	SQL_RO_PROC_GET,
+	SQL_RO_PROC_INSERT,
+	SQL_RO_PROC_UPDATE,
+	SQL_RO_PROC_DELETE,
 	SQL__MAX
 };
 
@@ -50,5 +68,20 @@ int	page_overview(struct pf_req *);		/* privacy.c: /privacy */
 /* privacy-export.c */
 /* privacy-erase.c */
 /* privacy-ropa.c */
+int	page_privacy_admin(struct pf_req *);	/* /privacy/admin */
+int	page_ro_list(struct pf_req *);
+int	page_ro_new(struct pf_req *);
+int	page_ro_new_post(struct pf_req *);
+int	page_ro_activity(struct pf_req *);
+int	page_ro_activity_post(struct pf_req *);
+int	page_ro_activity_delete(struct pf_req *);
+int	page_ro_procs(struct pf_req *);
+int	page_ro_proc_new(struct pf_req *);
+int	page_ro_proc_new_post(struct pf_req *);
+int	page_ro_proc(struct pf_req *);
+int	page_ro_proc_post(struct pf_req *);
+int	page_ro_proc_delete(struct pf_req *);
+int	page_ro_print(struct pf_req *);
+int	page_ro_csv(struct pf_req *);
 
 #endif /* PRIVACY_H */

@@ -95,3 +95,17 @@ pf_buf_pct(struct pf_buf *b, const char *s, size_t n, const char *keep)
 		pf_buf_add(b, e, 3);
 	}
 }
+
+void
+pf_buf_csv(struct pf_buf *b, const char *s, int last)
+{
+	pf_buf_adds(b, "\"");
+	if (*s != '\0' && strchr("=+-@\t\r\n", *s) != NULL)
+		pf_buf_adds(b, "'");
+	for (; *s; s++) {
+		if (*s == '"')
+			pf_buf_adds(b, "\"");
+		pf_buf_add(b, s, 1);
+	}
+	pf_buf_adds(b, last ? "\"\r\n" : "\",");
+}

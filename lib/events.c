@@ -96,6 +96,13 @@ const struct pf_event_kind pf_event_kinds[] = {
 	/* privacy-export.c */
 	/* privacy-erase.c */
 	/* privacy-ropa.c */
+	{ "privacy.activity.created",	"configuration", "creation", 3 },
+	{ "privacy.activity.updated",	"configuration", "change", 3 },
+	{ "privacy.activity.deleted",	"configuration", "deletion", 4 },
+	{ "privacy.activity.exported",	"configuration", "access", 2 },
+	{ "privacy.processor.created",	"configuration", "creation", 3 },
+	{ "privacy.processor.updated",	"configuration", "change", 3 },
+	{ "privacy.processor.deleted",	"configuration", "deletion", 4 },
 	/* retention */
 	{ NULL, NULL, NULL, 0 },
 };

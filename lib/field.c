@@ -86,6 +86,7 @@ pf_field_valid(const struct pf_field *f, const char *v, size_t n)
 			return 0;
 		break;
 	case PF_F_INT:
+	case PF_F_IDS:
 		if (!valid_int(f, v, n))
 			return 0;
 		break;

@@ -99,7 +99,8 @@ pf_may_admin(struct pf_req *r)
 {
 	return pf_may_some(r, PF_PERM_USERS_MANAGE) || pf_may_some(r, PF_PERM_USERS_INVITE) ||
 	    pf_may_some(r, PF_PERM_ORGS_MANAGE) || pf_may(r, PF_PERM_STATUS_MANAGE, 0) ||
-	    pf_may_some(r, PF_PERM_AUDIT_READ) || pf_may_global(r, PF_PERM_APPS_MANAGE);
+	    pf_may_some(r, PF_PERM_AUDIT_READ) || pf_may_global(r, PF_PERM_APPS_MANAGE) ||
+	    pf_may_global(r, PF_PERM_PRIVACY_MANAGE);
 }
 
 int

@@ -63,6 +63,11 @@ void	pf_buf_free(struct pf_buf *);
 /* Append n bytes percent-encoded: every byte but RFC 3986's unreserved
  * characters and those in keep becomes %XX. */
 void	pf_buf_pct(struct pf_buf *, const char *, size_t n, const char *keep);
+/* Append one CSV cell (RFC 4180): always quoted, quotes doubled, then ','
+ * or, for the last cell of a row, CRLF.  A cell a spreadsheet would take
+ * for a formula (= + - @, or a tab, CR or LF first) gets a leading
+ * apostrophe, so that no exported text runs as one. */
+void	pf_buf_csv(struct pf_buf *, const char *, int last);
 
 /* ---- parsing (utf8.c, form.c, cookie.c) -------------------------------- */
 
@@ -167,7 +172,11 @@ enum pf_ftype {
 	PF_F_ENUM,	/* one of choices */
 	PF_F_TOKEN,	/* base64url alphabet, e.g. one-time tokens */
 	PF_F_EMAIL,	/* a plausible address, no CR/LF */
-	PF_F_BOOL	/* "1" or "0" */
+	PF_F_BOOL,	/* "1" or "0" */
+	/* ids within [min, max] from checkboxes of one name: the field may
+	 * repeat, each value is checked, the handler sees them joined by
+	 * ',' (at most maxlen bytes in all) */
+	PF_F_IDS
 };
 
 struct pf_field {
@@ -860,7 +869,8 @@ int		 pf_may_global(struct pf_req *, enum pf_perm);
 int		 pf_may_some(struct pf_req *, enum pf_perm);
 /* 1 when the administration (/admin) has an area for the session: users
  * or invitations (in some scope), organisations, the status page's texts
- * and applications (these concern no organisation: global grants only).  The admin program
+ * and applications, the privacy administration (these concern no
+ * organisation: global grants only).  The admin program
  * answers 403 otherwise; the navigation shows the link by the same rule. */
 int		 pf_may_admin(struct pf_req *);
 /* The session user's organisation (0: none, or no session). */

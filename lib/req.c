@@ -195,7 +195,7 @@ pf_req_bind(struct pf_req *r, const struct pf_pair *pv, size_t n)
 			pf_log(r, PF_LOG_INFO, "rejected undeclared field");
 			return 400;
 		}
-		if (*slot != NULL) {
+		if (*slot != NULL && f->type != PF_F_IDS) {
 			pf_log(r, PF_LOG_INFO, "rejected duplicate field %s", f->name);
 			return 400;
 		}
@@ -203,7 +203,13 @@ pf_req_bind(struct pf_req *r, const struct pf_pair *pv, size_t n)
 			pf_log(r, PF_LOG_INFO, "rejected invalid value for field %s", f->name);
 			return 400;
 		}
-		*slot = pv[i].val;
+		if (*slot == NULL)
+			*slot = pv[i].val;
+		else if (strlen(*slot) + 1 + pv[i].vlen > (f->maxlen ? f->maxlen : 256)) {
+			pf_log(r, PF_LOG_INFO, "rejected too many values for field %s", f->name);
+			return 400;
+		} else
+			*slot = pf_psprintf(r->pool, "%s,%s", *slot, pv[i].val);
 	}
 	return 0;
 }

@@ -215,6 +215,10 @@ GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
   ON audit_log TO 'pf_privacy'@'localhost';
 GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_privacy'@'localhost';
 -- (each part of the program adds the grants it needs below)
+-- privacy-ropa.c: the record of processing activities (no personal data)
+GRANT SELECT, INSERT, UPDATE, DELETE ON processing_activities TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, UPDATE, DELETE ON processors TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, DELETE ON activity_processors TO 'pf_privacy'@'localhost';
 
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.

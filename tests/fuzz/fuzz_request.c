@@ -21,6 +21,7 @@ static const struct pf_field fields[] = {
 	{ "token", PF_F_TOKEN, 1, 128, 0, 0, NULL, NULL },
 	{ "email", PF_F_EMAIL, 3, 254, 0, 0, NULL, NULL },
 	{ "bool", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+	{ "ids", PF_F_IDS, 0, 64, 1, 1000, NULL, NULL },
 };
 
 int

@@ -98,6 +98,27 @@ t_custom_check(void **state)
 	assert_false(ok(&f, "abc"));
 }
 
+/* PF_F_IDS checks each value like an integer field (the request joins
+ * repeated ones); pf_buf_csv neutralises formula cells. */
+static void
+t_ids_csv(void **state)
+{
+	const struct pf_field f = { "p", PF_F_IDS, 0, 100, 1, 99, NULL, NULL };
+	struct pf_buf b = { NULL, 0, 0 };
+
+	assert_true(ok(&f, "1"));
+	assert_true(ok(&f, "99"));
+	assert_false(ok(&f, "0"));
+	assert_false(ok(&f, "1,2"));		/* one value at a time */
+	assert_false(ok(&f, "x"));
+	pf_buf_csv(&b, "=HYPERLINK(\"x\")", 0);
+	pf_buf_csv(&b, "-1", 0);
+	pf_buf_csv(&b, "a\"b", 0);
+	pf_buf_csv(&b, "", 1);
+	assert_string_equal(b.data, "\"'=HYPERLINK(\"\"x\"\")\",\"'-1\",\"a\"\"b\",\"\"\r\n");
+	pf_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -107,6 +128,7 @@ main(void)
 		cmocka_unit_test(t_enum_bool_token),
 		cmocka_unit_test(t_email),
 		cmocka_unit_test(t_custom_check),
+		cmocka_unit_test(t_ids_csv),
 	};
 	return cmocka_run_group_tests_name("field", tests, NULL, NULL);
 }

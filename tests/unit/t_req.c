@@ -50,14 +50,16 @@ fake_write(struct pf_io *io, const void *p, size_t n)
 	return 0;
 }
 
-enum key { KEY_EMAIL, KEY_NAME, KEY__MAX };
+enum key { KEY_EMAIL, KEY_NAME, KEY_IDS, KEY__MAX };
 static const struct pf_field fields[KEY__MAX] = {
 	[KEY_EMAIL] = { "email", PF_F_EMAIL, 3, 254, 0, 0, NULL, NULL },
 	[KEY_NAME] = { "name", PF_F_LINE, 1, 100, 0, 0, NULL, NULL },
+	[KEY_IDS] = { "ids", PF_F_IDS, 0, 10, 1, 999, NULL, NULL },
 };
 static int handler(struct pf_req *r) { return 0; }
 static const struct pf_page pages[] = {
-	{ "/form", PF_GET | PF_POST, PF_FIELD(KEY_EMAIL) | PF_FIELD(KEY_NAME), 0, handler, 0 },
+	{ "/form", PF_GET | PF_POST, PF_FIELD(KEY_EMAIL) | PF_FIELD(KEY_NAME) | PF_FIELD(KEY_IDS),
+	    0, handler, 0 },
 	{ "/plain", PF_GET, 0, 0, handler, 0 },
 	/* One path, one entry per method, each with its own fields. */
 	{ "/split", PF_GET, 0, 0, handler, 0 },
@@ -114,6 +116,9 @@ t_valid(void **state)
 	/* The language field is accepted everywhere and wins. */
 	assert_int_equal(GET("/base/plain?lang=en", "lang=en"), 0);
 	assert_string_equal(pf_req_lang(&req), "en");
+	/* Checkboxes of one name: each value checked, all of them joined. */
+	assert_int_equal(GET("/base/form?ids=1&ids=22", "ids=1&ids=22"), 0);
+	assert_string_equal(pf_req_field(&req, KEY_IDS), "1,22");
 }
 
 static void
@@ -154,6 +159,11 @@ t_bad_input(void **state)
 	assert_int_equal(GET("/base/form?unknown=1", "unknown=1"), 400);
 	assert_int_equal(GET("/base/plain?email=a%40b.de", "email=a%40b.de"), 400);
 	assert_int_equal(GET("/base/form?name=a&name=b", "name=a&name=b"), 400);
+	assert_int_equal(GET("/base/form?ids=1&ids=x", "ids=1&ids=x"), 400);
+	assert_int_equal(GET("/base/form?ids=1&ids=1000", "ids=1&ids=1000"), 400);
+	/* joined, longer than the field's 10 bytes */
+	assert_int_equal(GET("/base/form?ids=1&ids=2&ids=3&ids=4&ids=5&ids=6",
+	    "ids=1&ids=2&ids=3&ids=4&ids=5&ids=6"), 400);
 	assert_int_equal(GET("/base/form?name=%C3%28", "name=%C3%28"), 400);
 	assert_int_equal(GET("/base/form?name=a%0Ab", "name=a%0Ab"), 400);
 	assert_int_equal(GET("/base/plain?lang=fr", "lang=fr"), 400);
