@@ -525,6 +525,12 @@ cmd_purge(int argc, char **argv)
 	ids(p, S_ORPHAN_KEYS, NULL, 0, &r);
 	for (i = 0; i < r.n; i++, keys++)
 		destroy_key((unsigned long long)PF_CELL(&r, i, 0)->i);
+	/* Sessions first: the sign-in records of those it ends go below. */
+	if (sd > 0) {
+		n[0] = drain_args(S_SESSIONS, PF_ARGS(PF_INT(sd)));
+		n[1] = drain_args(S_CODES, PF_ARGS(PF_INT(sd)));
+		n[2] = drain_args(S_LINKS, PF_ARGS(PF_INT(sd), PF_INT(sd)));
+	}
 	codes = drain(S_SSO_CODES);
 	tokens = drain(S_SSO_TOKENS);
 	parts = drain(S_SSO_PARTICIPANTS);
@@ -536,11 +542,6 @@ cmd_purge(int argc, char **argv)
 	printf("single sign-on: %llu expired authorization codes, %llu expired tokens, "
 	    "%llu sign-in records of ended sessions\n", codes, tokens, parts);
 
-	if (sd > 0) {
-		n[0] = drain_args(S_SESSIONS, PF_ARGS(PF_INT(sd)));
-		n[1] = drain_args(S_CODES, PF_ARGS(PF_INT(sd)));
-		n[2] = drain_args(S_LINKS, PF_ARGS(PF_INT(sd), PF_INT(sd)));
-	}
 	report("sessions", sd, "Retention.SessionDays", "%llu sessions expired more than %lld "
 	    "days ago, %llu second-factor codes, %llu one-time links used or expired as long ago",
 	    n[0], sd, n[1], n[2]);
