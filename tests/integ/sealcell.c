@@ -42,6 +42,7 @@ main(int argc, char *argv[])
 	char err[512];
 	size_t i, n;
 	enum pf_cerr c;
+	int rc = 1;
 
 	if (!((argc == 8 && strcmp(argv[1], "seal") == 0) ||
 	    (argc == 6 && strcmp(argv[1], "open") == 0))) {
@@ -56,34 +57,39 @@ main(int argc, char *argv[])
 	}
 	db = pf_db_new("admin", NULL, 0);
 	p = pf_pool_new();
-	if (pf_db_ensure(db) != PF_DB_OK) {
+	if (pf_db_ensure(db) != PF_DB_OK)
 		fprintf(stderr, "sealcell: no database\n");
-		return 1;
-	}
-	if (strcmp(argv[1], "seal") == 0) {
-		if (pf_db_begin(db) != PF_DB_OK)
-			return 1;
-		c = pf_seal(db, p, strcmp(argv[2], "system") == 0 ? PF_KS_SYSTEM : PF_KS_USER,
-		    strtoull(argv[3], NULL, 10), PF_AT(argv[4], argv[5],
-		    strtoull(argv[6], NULL, 10)), argv[7], strlen(argv[7]), &out);
-		if (c != PF_C_OK || pf_db_commit(db) != PF_DB_OK) {
+	else if (strcmp(argv[1], "seal") == 0) {
+		c = PF_C_DB;
+		if (pf_db_begin(db) == PF_DB_OK)
+			c = pf_seal(db, p, strcmp(argv[2], "system") == 0 ? PF_KS_SYSTEM :
+			    PF_KS_USER, strtoull(argv[3], NULL, 10), PF_AT(argv[4], argv[5],
+			    strtoull(argv[6], NULL, 10)), argv[7], strlen(argv[7]), &out);
+		if (c == PF_C_OK && pf_db_commit(db) == PF_DB_OK) {
+			for (i = 0; i < out.len; i++)
+				printf("%02X", (unsigned char)out.s[i]);
+			putchar('\n');
+			rc = 0;
+		} else {
+			pf_db_rollback(db);
 			fprintf(stderr, "sealcell: %s\n", pf_crypt_strerror(c));
-			return 1;
 		}
-		for (i = 0; i < out.len; i++)
-			printf("%02X", (unsigned char)out.s[i]);
-		putchar('\n');
-		return 0;
+	} else {
+		buf = pf_palloc(p, strlen(argv[5]) / 2 + 1);
+		if (unhex(argv[5], buf, &n) < 0)
+			fprintf(stderr, "sealcell: not hex\n");
+		else {
+			in = PF_BLOB((const char *)buf, n);
+			c = pf_open(db, p, PF_AT(argv[2], argv[3], strtoull(argv[4], NULL, 10)),
+			    &in, &out);
+			if (c == PF_C_OK && out.type == PF_V_STR) {
+				printf("%s\n", out.s);
+				rc = 0;
+			} else
+				fprintf(stderr, "sealcell: %s\n", pf_crypt_strerror(c));
+		}
 	}
-	buf = pf_palloc(p, strlen(argv[5]) / 2 + 1);
-	if (unhex(argv[5], buf, &n) < 0)
-		return 2;
-	in = PF_BLOB((const char *)buf, n);
-	c = pf_open(db, p, PF_AT(argv[2], argv[3], strtoull(argv[4], NULL, 10)), &in, &out);
-	if (c != PF_C_OK || out.type != PF_V_STR) {
-		fprintf(stderr, "sealcell: %s\n", pf_crypt_strerror(c));
-		return 1;
-	}
-	printf("%s\n", out.s);
-	return 0;
+	pf_db_free(db);
+	pf_pool_free(p);
+	return rc;
 }
