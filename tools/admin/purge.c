@@ -30,8 +30,8 @@
  *     Retention.UnverifiedDays (with the address they carry);
  *   - minimisation: client addresses in records older than Privacy.IPDays
  *     are cut to their network (IPv4 /24, IPv6 /48: the host part zeroed)
- *     and sealed again under the same key and AAD: sessions, the legal
- *     texts' and the consents' ledgers, alerts; the last sign-in's
+ *     and sealed again under the same owner's key and AAD: sessions, the
+ *     legal texts' and the consents' ledgers, alerts; the last sign-in's
  *     position goes altogether.
  *
  * The audit trail is not purged here: its rows are a hash chain and go
@@ -42,9 +42,9 @@
  * Everything goes in small batches, each its own short transaction: a
  * DELETE ... LIMIT 1000 repeated until nothing is left, never one
  * statement over a whole table.  Keycloak users report purge jobs that
- * locked the database for hours at ~20 M rows (and a Galera cluster
- * refuses a write set that large); a batch holds its locks for
- * milliseconds, so sign-ins go on while purge runs.
+ * locked the database at ~20 M rows (and a Galera cluster refuses a
+ * write set that large); a batch holds its few locks only briefly, so
+ * sign-ins go on while purge runs.
  *
  * Chunks go in small batches, each its own statement, so that purging a
  * large file is never one huge transaction (or Galera write set).
