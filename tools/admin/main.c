@@ -10,7 +10,8 @@
  *                and their roles
  *   org          add | list: organisations
  *   backup       write an encrypted backup; restore verifies, then loads it
- *   purge        erase deleted documents after their retention period
+ *   purge        erase what is past its retention period (documents,
+ *                sessions, login history, invitations, addresses)
  *   audit        verify the audit chain; purge it after its retention period
  *   sso          key new | list | retire | jwks | check: the SSO signing keys
  *   app          add | list | show | secret | disable | enable | delete:
@@ -38,7 +39,7 @@ usage(void)
 	    "  user add|invite|unlock|show|grant|revoke\n"
 	    "  org add|list\n"
 	    "  backup [-o FILE] [--force] | backup verify FILE | restore FILE\n"
-	    "  purge                   erase what was deleted long enough ago\n"
+	    "  purge                   erase what is past its retention period\n"
 	    "  audit verify | audit purge [--days N]\n"
 	    "  sso key new [--alg RS256|ES256] | list | retire | jwks | check\n"
 	    "  app add --name N --redirect-uri U [...] | list | show|secret|disable|enable|delete ID\n"
