@@ -139,6 +139,8 @@ query(struct ex *x, unsigned id, const struct pf_val *args, size_t n, struct pf_
 #define Q(x, id, rows, ...)	query((x), (id), PF_ARGS(__VA_ARGS__), (rows))
 #define ME(x)			PF_INT((long long)(x)->me)
 
+static int	address_mine(struct ex *, const struct pf_rows *, size_t, size_t, size_t);
+
 /* ---- the categories ---- */
 
 static void
@@ -307,7 +309,8 @@ ex_sessions(struct ex *x)
 		    "time", jtime(x, &rows, i, 1),
 		    "action", jstr(pf_cell_str(&rows, i, 2)),
 		    "outcome", jstr(pf_cell_str(&rows, i, 3)),
-		    "address", jopen(x, "audit_log", "ip_enc", id, PF_CELL(&rows, i, 4))));
+		    "address", address_mine(x, &rows, i, 5, 6) ? jopen(x, "audit_log", "ip_enc",
+			id, PF_CELL(&rows, i, 4)) : json_null()));
 	}
 }
 
@@ -426,17 +429,30 @@ ex_alerts(struct ex *x)
 		    "state", jstr(pf_cell_str(&rows, i, 3))));
 }
 
-/* An audit row's object as the user may see it: in full where the row
- * is about them, else only its kind ("user:42" of another: "user"). */
+/* An audit row's object as the user may see it: in full unless the row
+ * is about another user, then only its kind ("user:42": "user"). */
 static json_t *
-jobject(struct ex *x, const char *object, int about_me)
+jobject(struct ex *x, const char *object, int about_other)
 {
 	const char *c;
 
-	if (about_me || *object == '\0')
+	if (!about_other || (c = strchr(object, ':')) == NULL)
 		return jstr(object);
-	c = strchr(object, ':');
-	return jstr(c == NULL ? object : pf_pstrndup(x->p, object, (size_t)(c - object)));
+	return jstr(pf_pstrndup(x->p, object, (size_t)(c - object)));
+}
+
+/* Whether an audit row's address is the user's to see: the address is
+ * the acting client's, so only where the user acted (or nobody did, e.g.
+ * a failed sign-in to their account) and the row is about them or
+ * nobody.  Never an administrator's address on an action about the user,
+ * never the user's own on an action about someone else. */
+static int
+address_mine(struct ex *x, const struct pf_rows *rows, size_t i, size_t actor, size_t user)
+{
+	const struct pf_val *a = PF_CELL(rows, i, actor), *u = PF_CELL(rows, i, user);
+
+	return (a->type == PF_V_NULL || cell_id(rows, i, actor) == x->me) &&
+	    (u->type == PF_V_NULL || cell_id(rows, i, user) == x->me);
 }
 
 static void
@@ -445,7 +461,7 @@ ex_audit(struct ex *x)
 	struct pf_rows rows;
 	json_t *a = json_array();
 	unsigned long long id;
-	int about_me;
+	int other;
 	size_t i;
 
 	json_object_set_new(x->root, "audit", a);
@@ -453,18 +469,18 @@ ex_audit(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		about_me = PF_CELL(&rows, i, 5)->type != PF_V_NULL && cell_id(&rows, i, 5) == x->me;
+		other = PF_CELL(&rows, i, 5)->type != PF_V_NULL && cell_id(&rows, i, 5) != x->me;
 		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		    "time", jtime(x, &rows, i, 1),
 		    "action", jstr(pf_cell_str(&rows, i, 2)),
 		    "outcome", jstr(pf_cell_str(&rows, i, 3)),
 		    "by", jwho(x, &rows, i, 4),
 		    "about", PF_CELL(&rows, i, 5)->type == PF_V_NULL ? json_null() :
-			json_string(about_me ? "self" : "another_user"),
-		    "object", jobject(x, pf_cell_str(&rows, i, 6), about_me),
+			json_string(other ? "another_user" : "self"),
+		    "object", jobject(x, pf_cell_str(&rows, i, 6), other),
 		    "detail", jstr(pf_cell_str(&rows, i, 7)),
-		    "address", about_me ? jopen(x, "audit_log", "ip_enc", id,
-			PF_CELL(&rows, i, 8)) : json_null()));
+		    "address", address_mine(x, &rows, i, 4, 5) ? jopen(x, "audit_log", "ip_enc",
+			id, PF_CELL(&rows, i, 8)) : json_null()));
 	}
 }
 

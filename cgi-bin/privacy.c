@@ -58,7 +58,7 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "SELECT id, created_at, last_seen, expires_at, ip_enc, ua_enc, first_method, "
 	    "second_method FROM sessions WHERE user_id = ? ORDER BY id",
 	[SQL_EX_SIGNINS - PF_SQL_APP] =
-	    "SELECT id, created_at, event, outcome, ip_enc FROM audit_log "
+	    "SELECT id, created_at, event, outcome, ip_enc, actor_id, user_id FROM audit_log "
 	    "WHERE user_id = ? AND event LIKE 'auth.%' ORDER BY id",
 	[SQL_EX_TOTP - PF_SQL_APP] = "SELECT confirmed, created_at FROM totp WHERE user_id = ?",
 	[SQL_EX_RECOVERY - PF_SQL_APP] =
