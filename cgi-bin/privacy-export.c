@@ -136,6 +136,17 @@ query(struct ex *x, unsigned id, const struct pf_val *args, size_t n, struct pf_
 	}
 	return 0;
 }
+/* Append an entry; one that could not be made fails the export rather
+ * than leaving it silently incomplete. */
+static void
+add(struct ex *x, json_t *list, json_t *entry)
+{
+	if (entry == NULL || json_array_append_new(list, entry) != 0) {
+		pf_log(x->r, PF_LOG_ERR, "export: an entry could not be made");
+		x->err = 500;
+	}
+}
+
 #define Q(x, id, rows, ...)	query((x), (id), PF_ARGS(__VA_ARGS__), (rows))
 #define ME(x)			PF_INT((long long)(x)->me)
 
@@ -194,7 +205,7 @@ ex_roles(struct ex *x)
 	if (Q(x, SQL_EX_ROLES, &rows, ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		add(x, a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		    "role", jstr(pf_cell_str(&rows, i, 0)),
 		    "label", jstr(label(x, &rows, i, 1, 2)),
 		    "scope", jstr(pf_cell_str(&rows, i, 3)),
@@ -206,7 +217,7 @@ ex_roles(struct ex *x)
 	if (Q(x, SQL_EX_ROLE_HISTORY, &rows, ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(h, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
+		add(x, h, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}",
 		    "time", jtime(x, &rows, i, 0),
 		    "action", jstr(pf_cell_str(&rows, i, 1)),
 		    "outcome", jstr(pf_cell_str(&rows, i, 2)),
@@ -217,7 +228,7 @@ ex_roles(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		json_array_append_new(q, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
+		add(x, q, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o,"
 		    " s:o, s:o}",
 		    "role", jstr(pf_cell_str(&rows, i, 1)),
 		    "label", jstr(label(x, &rows, i, 2, 3)),
@@ -248,7 +259,7 @@ ex_consents(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		json_array_append_new(l, json_pack("{s:o, s:o, s:o, s:o, s:o}",
+		add(x, l, json_pack("{s:o, s:o, s:o, s:o, s:o}",
 		    "kind", jstr(pf_cell_str(&rows, i, 1)),
 		    "version", jint(&rows, i, 2),
 		    "title", jstr(label(x, &rows, i, 5, 6)),
@@ -258,7 +269,7 @@ ex_consents(struct ex *x)
 	if (Q(x, SQL_EX_CONSENTS, &rows, ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(c, json_pack("{s:o, s:o, s:b, s:o}",
+		add(x, c, json_pack("{s:o, s:o, s:b, s:o}",
 		    "purpose", jstr(pf_cell_str(&rows, i, 0)),
 		    "label", jstr(label(x, &rows, i, 3, 4)),
 		    "granted", cell_id(&rows, i, 1) != 0,
@@ -267,7 +278,7 @@ ex_consents(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		json_array_append_new(g, json_pack("{s:o, s:o, s:o, s:o}",
+		add(x, g, json_pack("{s:o, s:o, s:o, s:o}",
 		    "purpose", jstr(pf_cell_str(&rows, i, 1)),
 		    "action", jstr(pf_cell_str(&rows, i, 2)),
 		    "changed_at", jtime(x, &rows, i, 3),
@@ -290,7 +301,7 @@ ex_sessions(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b}",
+		add(x, a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:b}",
 		    "created_at", jtime(x, &rows, i, 1),
 		    "last_seen", jtime(x, &rows, i, 2),
 		    "expires_at", jtime(x, &rows, i, 3),
@@ -305,7 +316,7 @@ ex_sessions(struct ex *x)
 		return;
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
-		json_array_append_new(h, json_pack("{s:o, s:o, s:o, s:o}",
+		add(x, h, json_pack("{s:o, s:o, s:o, s:o}",
 		    "time", jtime(x, &rows, i, 1),
 		    "action", jstr(pf_cell_str(&rows, i, 2)),
 		    "outcome", jstr(pf_cell_str(&rows, i, 3)),
@@ -353,17 +364,28 @@ ex_sso(struct ex *x)
 	if (Q(x, SQL_EX_SSO_CONSENTS, &rows, ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(c, json_pack("{s:o, s:o, s:o}",
+		add(x, c, json_pack("{s:o, s:o, s:o}",
 		    "application", jstr(pf_cell_str(&rows, i, 0)),
 		    "scopes", jstr(pf_cell_str(&rows, i, 1)),
 		    "granted_at", jtime(x, &rows, i, 2)));
 	if (Q(x, SQL_EX_SSO_APPS, &rows, ME(x), ME(x), ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o}",
+		add(x, a, json_pack("{s:o, s:o, s:o}",
 		    "application", jstr(pf_cell_str(&rows, i, 0)),
 		    "first_use", jtime(x, &rows, i, 1),
 		    "last_use", jtime(x, &rows, i, 2)));
+}
+
+/* The download of a version in the documents program (where its
+ * permission checks apply); none for a deleted document. */
+static json_t *
+d_link(struct ex *x, const char *base, unsigned long long doc, unsigned long long v,
+    const struct pf_val *deleted)
+{
+	if (deleted->type != PF_V_NULL)
+		return json_null();
+	return jstr(pf_psprintf(x->p, "%s/documents/download?id=%llu&v=%llu", base, doc, v));
 }
 
 static void
@@ -392,13 +414,18 @@ ex_documents(struct ex *x)
 		    "deleted_at", jtime(x, &rows, i, 6),
 		    "link", PF_CELL(&rows, i, 6)->type != PF_V_NULL ? json_null() :
 			jstr(pf_psprintf(x->p, "%s/documents/view?id=%llu", base, id)));
+		if (d == NULL) {
+			x->err = 500;
+			return;
+		}
 		v = json_array();
 		for (j = 0; j < vers.n; j++) {
 			if (cell_id(&vers, j, 1) != id)
 				continue;
 			vid = cell_id(&vers, j, 0);
-			json_array_append_new(v, json_pack("{s:I, s:o, s:o, s:o, s:o, s:o}",
-			    "number", (json_int_t)vid,
+			add(x, v, json_pack("{s:I, s:o, s:o, s:o, s:o, s:o, s:o}",
+			    "id", (json_int_t)vid,
+			    "download", d_link(x, base, id, vid, PF_CELL(&rows, i, 6)),
 			    "file_name", jopen(x, "document_versions", "filename_enc", vid,
 				PF_CELL(&vers, j, 6)),
 			    "size", jint(&vers, j, 2),
@@ -407,7 +434,7 @@ ex_documents(struct ex *x)
 			    "uploaded_by", jwho(x, &vers, j, 5)));
 		}
 		json_object_set_new(d, "versions", v);
-		json_array_append_new(a, d);
+		add(x, a, d);
 	}
 }
 
@@ -422,7 +449,7 @@ ex_alerts(struct ex *x)
 	if (Q(x, SQL_EX_ALERTS, &rows, ME(x)) < 0)
 		return;
 	for (i = 0; i < rows.n; i++)
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o}",
+		add(x, a, json_pack("{s:o, s:o, s:o, s:o}",
 		    "time", jtime(x, &rows, i, 0),
 		    "rule", jstr(pf_cell_str(&rows, i, 1)),
 		    "severity", jstr(pf_cell_str(&rows, i, 2)),
@@ -470,7 +497,7 @@ ex_audit(struct ex *x)
 	for (i = 0; i < rows.n; i++) {
 		id = cell_id(&rows, i, 0);
 		other = PF_CELL(&rows, i, 5)->type != PF_V_NULL && cell_id(&rows, i, 5) != x->me;
-		json_array_append_new(a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+		add(x, a, json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 		    "time", jtime(x, &rows, i, 1),
 		    "action", jstr(pf_cell_str(&rows, i, 2)),
 		    "outcome", jstr(pf_cell_str(&rows, i, 3)),
@@ -549,19 +576,19 @@ static void
 hdf_put(struct pf_req *r, const char *name, json_t *j)
 {
 	struct pf_pool *p = pf_req_pool(r);
-	const char *k;
-	json_t *v;
+	void *it;
 	size_t i;
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
-		json_object_foreach(j, k, v)
-			hdf_put(r, pf_psprintf(p, "%s.%s", name, k), v);
+		for (it = json_object_iter(j); it != NULL; it = json_object_iter_next(j, it))
+			hdf_put(r, pf_psprintf(p, "%s.%s", name, json_object_iter_key(it)),
+			    json_object_iter_value(it));
 		break;
 	case JSON_ARRAY:
 		pf_set_int(r, pf_psprintf(p, "%s.Count", name), (long long)json_array_size(j));
-		json_array_foreach(j, i, v)
-			hdf_put(r, pf_psprintf(p, "%s.L.%zu", name, i), v);
+		for (i = 0; i < json_array_size(j); i++)
+			hdf_put(r, pf_psprintf(p, "%s.L.%zu", name, i), json_array_get(j, i));
 		break;
 	case JSON_STRING:
 		pf_set(r, name, json_string_value(j));

@@ -133,7 +133,7 @@
     <?cs if:d.description ?><p><?cs var:d.description ?></p><?cs /if ?>
     <p class="help"><?cs var:L.Privacy.Export.Category ?>: <?cs call:dash(d.category) ?> · <?cs var:L.Privacy.Export.Created ?>: <?cs var:d.created_at ?><?cs if:d.deleted_at ?> · <?cs var:L.Privacy.Export.Deleted ?>: <?cs var:d.deleted_at ?><?cs /if ?></p>
     <?cs if:d.versions.Count ?><ul><?cs each:v = d.versions.L ?>
-      <li><?cs call:dash(v.file_name) ?> · <?cs var:v.type ?> · <?cs var:v.size ?> <?cs var:L.Privacy.Export.Bytes ?> · <?cs var:v.created_at ?> · <?cs call:who(v.uploaded_by) ?></li><?cs /each ?>
+      <li><?cs if:v.download ?><a href="<?cs var:v.download ?>"><?cs call:dash(v.file_name) ?></a><?cs else ?><?cs call:dash(v.file_name) ?><?cs /if ?> · <?cs var:v.type ?> · <?cs var:v.size ?> <?cs var:L.Privacy.Export.Bytes ?> · <?cs var:v.created_at ?> · <?cs call:who(v.uploaded_by) ?></li><?cs /each ?>
     </ul><?cs /if ?>
   </article><?cs /each ?>
 </section>
