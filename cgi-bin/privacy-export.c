@@ -10,7 +10,8 @@
  * data.  Both need a recent second factor (PF_PAGE_STEPUP).  Where
  * another person is involved (who approved a request, who acted on the
  * user) the export says "another_user", never their name, address or id;
- * an audit row's address is opened only where the row is about the user.
+ * an audit row's address is opened only where it is the user's own (the
+ * user acted, or nobody did, on the user or on no one: address_mine).
  * The download is audited as privacy.export.downloaded (detail json or
  * html).
  *
@@ -34,6 +35,7 @@ struct ex {
 	struct pf_db		*db;
 	unsigned long long	 me;
 	int			 de;	/* labels in German */
+	const char		*phone;	/* the account's, NULL: none */
 	json_t			*root;
 	int			 err;	/* an HTTP status once a query failed */
 };
@@ -188,7 +190,7 @@ ex_account(struct ex *x)
 	}
 	json_object_set_new(x->root, "organisation", org);
 	/* the phone is also the SMS second factor */
-	json_object_set_new(x->root, "phone", *a.phone ? jstr(a.phone) : json_null());
+	x->phone = *a.phone ? a.phone : NULL;
 }
 
 static void
@@ -329,12 +331,10 @@ static void
 ex_factors(struct ex *x)
 {
 	struct pf_rows rows;
-	json_t *o = json_object(), *t = json_null(), *phone;
+	json_t *o = json_object(), *t = json_null();
 	long long left = 0, total = 0;
 
-	phone = json_object_get(x->root, "phone");
-	json_object_set_new(o, "phone", phone != NULL ? json_copy(phone) : json_null());
-	json_object_del(x->root, "phone");
+	json_object_set_new(o, "phone", jstr(x->phone));
 	json_object_set_new(x->root, "second_factors", o);
 	if (Q(x, SQL_EX_TOTP, &rows, ME(x)) < 0)
 		return;
@@ -621,8 +621,6 @@ page_export(struct pf_req *r)
 	}
 	hdf_put(r, "Export", doc);
 	json_decref(doc);
-	/* personal data: never kept by a cache */
-	pf_resp_header(r, "Cache-Control", "no-store");
 	return pf_render_page(r, "privacy_export.cs", "privacy-export",
 	    "Privacy.Export.Title");
 }
@@ -654,7 +652,6 @@ page_export_json(struct pf_req *r)
 		strcpy(stamp, "now");
 	pf_resp_header(r, "Content-Disposition", pf_psprintf(p,
 	    "attachment; filename=\"pforte-export-%s.json\"", stamp));
-	pf_resp_header(r, "Cache-Control", "no-store");
 	pf_resp_stream_begin(r, "application/json; charset=utf-8", len + 1);
 	for (off = 0; off < len; off += n) {
 		n = len - off < 65536 ? len - off : 65536;
