@@ -45,7 +45,67 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	/* privacy.c */
 	[SQL_NOTHING - PF_SQL_APP] = "SELECT 1",
 	/* privacy-legal.c */
-	/* privacy-export.c */
+	/* privacy-export.c: everything about the session's user (the one
+	 * parameter); times as stored, in UTC */
+	[SQL_EX_USER - PF_SQL_APP] =
+	    "SELECT created_at, email_verified_at, pw_changed_at FROM users WHERE id = ?",
+	[SQL_EX_ORG - PF_SQL_APP] = "SELECT name, kind FROM orgs WHERE id = ?",
+	[SQL_EX_ROLES - PF_SQL_APP] =
+	    "SELECT r.name, r.label_de, r.label_en, r.scope, o.name, ur.granted_at, "
+	    "ur.expires_at, ur.granted_by FROM user_roles ur JOIN roles r ON r.id = ur.role_id "
+	    "LEFT JOIN orgs o ON o.id = ur.org_id WHERE ur.user_id = ? ORDER BY ur.granted_at",
+	[SQL_EX_ROLE_HISTORY - PF_SQL_APP] =
+	    "SELECT a.created_at, a.event, a.outcome, a.actor_id, r.name, r.label_de, "
+	    "r.label_en FROM audit_log a LEFT JOIN roles r ON a.object = CONCAT('role:', r.id) "
+	    "WHERE a.user_id = ? AND a.event IN ('role.granted', 'role.revoked') ORDER BY a.id",
+	[SQL_EX_REQUESTS - PF_SQL_APP] =
+	    "SELECT q.id, r.name, r.label_de, r.label_en, q.status, q.reason_enc, "
+	    "q.comment_enc, q.created_at, q.decided_at, q.decided_by, q.grant_expires "
+	    "FROM role_requests q JOIN roles r ON r.id = q.role_id WHERE q.user_id = ? "
+	    "ORDER BY q.id",
+	[SQL_EX_LEGAL - PF_SQL_APP] =
+	    "SELECT a.id, t.kind, t.version, a.accepted_at, a.ip_enc, t.title_de, t.title_en "
+	    "FROM legal_acceptances a JOIN legal_texts t ON t.id = a.text_id "
+	    "WHERE a.user_id = ? ORDER BY a.id",
+	[SQL_EX_CONSENTS - PF_SQL_APP] =
+	    "SELECT c.purpose, c.granted, c.changed_at, p.label_de, p.label_en "
+	    "FROM user_consents c JOIN consent_purposes p ON p.name = c.purpose "
+	    "WHERE c.user_id = ? ORDER BY c.purpose",
+	[SQL_EX_CONSENT_LOG - PF_SQL_APP] =
+	    "SELECT id, purpose, action, changed_at, ip_enc FROM consent_log WHERE user_id = ? "
+	    "ORDER BY id",
+	[SQL_EX_SESSIONS - PF_SQL_APP] =
+	    "SELECT id, created_at, last_seen, expires_at, ip_enc, ua_enc, first_method, "
+	    "second_method FROM sessions WHERE user_id = ? ORDER BY id",
+	[SQL_EX_SIGNINS - PF_SQL_APP] =
+	    "SELECT id, created_at, event, outcome, ip_enc, actor_id, user_id FROM audit_log "
+	    "WHERE user_id = ? AND event LIKE 'auth.%' ORDER BY id",
+	[SQL_EX_TOTP - PF_SQL_APP] = "SELECT confirmed, created_at FROM totp WHERE user_id = ?",
+	[SQL_EX_RECOVERY - PF_SQL_APP] =
+	    "SELECT COUNT(*), COUNT(*) - COUNT(used_at) FROM recovery_codes WHERE user_id = ?",
+	[SQL_EX_SSO_CONSENTS - PF_SQL_APP] =
+	    "SELECT a.name, c.scopes, c.granted_at FROM consents c JOIN apps a ON a.id = c.app_id "
+	    "WHERE c.user_id = ? ORDER BY c.granted_at",
+	[SQL_EX_SSO_APPS - PF_SQL_APP] =
+	    "SELECT a.name, MIN(u.at), MAX(u.at) FROM ("
+	    "SELECT app_id, created_at AS at FROM sso_participants WHERE user_id = ? "
+	    "UNION ALL SELECT app_id, created_at FROM oidc_codes WHERE user_id = ? "
+	    "UNION ALL SELECT app_id, created_at FROM oidc_tokens WHERE user_id = ?) u "
+	    "JOIN apps a ON a.id = u.app_id GROUP BY a.id, a.name ORDER BY MIN(u.at)",
+	[SQL_EX_DOCS - PF_SQL_APP] =
+	    "SELECT id, category, title_enc, description_enc, created_at, updated_at, deleted_at "
+	    "FROM documents WHERE created_by = ? ORDER BY id",
+	[SQL_EX_VERSIONS - PF_SQL_APP] =
+	    "SELECT v.id, v.document_id, v.size, v.mime, v.created_at, v.uploaded_by, "
+	    "v.filename_enc FROM document_versions v JOIN documents d ON d.id = v.document_id "
+	    "WHERE d.created_by = ? AND v.state = 'ready' ORDER BY v.id",
+	[SQL_EX_ALERTS - PF_SQL_APP] =
+	    "SELECT created_at, rule, severity, state FROM alerts WHERE user_id = ? ORDER BY id",
+	[SQL_EX_AUDIT - PF_SQL_APP] =
+	    "SELECT id, created_at, event, outcome, actor_id, user_id, object, detail, ip_enc "
+	    "FROM audit_log WHERE user_id = ? UNION "
+	    "SELECT id, created_at, event, outcome, actor_id, user_id, object, detail, ip_enc "
+	    "FROM audit_log WHERE actor_id = ? ORDER BY id",
 	/* privacy-erase.c */
 	/* privacy-ropa.c: the record of processing activities */
 	[SQL_RO_ACTS - PF_SQL_APP] =
@@ -111,7 +171,10 @@ static const struct pf_page pages[] = {
 	/* privacy.c */
 	{ "/privacy", PF_GET, 0, FORM | PF_PAGE_FULL, page_overview, 0 },
 	/* privacy-legal.c */
-	/* privacy-export.c */
+	/* privacy-export.c: the session's own data only, no field at all */
+	{ "/privacy/export", PF_GET, 0, FORM | PF_PAGE_FULL | PF_PAGE_STEPUP, page_export, 0 },
+	{ "/privacy/export.json", PF_GET, 0, PF_PAGE_DB | PF_PAGE_FULL | PF_PAGE_STEPUP,
+	    page_export_json, 0 },
 	/* privacy-erase.c */
 	/* privacy-ropa.c: global privacy.manage (the index: also key users,
 	 * for the erasures), a recent second factor */

@@ -44,6 +44,24 @@ enum sql {
 	SQL_NOTHING = PF_SQL_APP,
 	/* privacy-legal.c */
 	/* privacy-export.c */
+	SQL_EX_USER,
+	SQL_EX_ORG,
+	SQL_EX_ROLES,
+	SQL_EX_ROLE_HISTORY,
+	SQL_EX_REQUESTS,
+	SQL_EX_LEGAL,
+	SQL_EX_CONSENTS,
+	SQL_EX_CONSENT_LOG,
+	SQL_EX_SESSIONS,
+	SQL_EX_SIGNINS,
+	SQL_EX_TOTP,
+	SQL_EX_RECOVERY,
+	SQL_EX_SSO_CONSENTS,
+	SQL_EX_SSO_APPS,
+	SQL_EX_DOCS,
+	SQL_EX_VERSIONS,
+	SQL_EX_ALERTS,
+	SQL_EX_AUDIT,
 	/* privacy-erase.c */
 	/* privacy-ropa.c */
 	SQL_RO_ACTS,
@@ -66,6 +84,8 @@ enum sql {
 int	page_overview(struct pf_req *);		/* privacy.c: /privacy */
 /* privacy-legal.c */
 /* privacy-export.c */
+int	page_export(struct pf_req *);		/* /privacy/export */
+int	page_export_json(struct pf_req *);	/* /privacy/export.json */
 /* privacy-erase.c */
 /* privacy-ropa.c */
 int	page_privacy_admin(struct pf_req *);	/* /privacy/admin */

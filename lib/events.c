@@ -94,6 +94,7 @@ const struct pf_event_kind pf_event_kinds[] = {
 	/* data protection (cgi-bin/privacy*.c, tools/admin/gdpr.c) */
 	/* privacy-legal.c */
 	/* privacy-export.c */
+	{ "privacy.export.downloaded",	"database", "access", 4 },
 	/* privacy-erase.c */
 	/* privacy-ropa.c */
 	{ "privacy.activity.created",	"configuration", "creation", 3 },

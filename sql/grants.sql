@@ -220,6 +220,27 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON processing_activities TO 'pf_privacy'@'l
 GRANT SELECT, INSERT, UPDATE, DELETE ON processors TO 'pf_privacy'@'localhost';
 GRANT SELECT, INSERT, DELETE ON activity_processors TO 'pf_privacy'@'localhost';
 
+-- privacy-export.c: the export reads every table that holds the user's
+-- data (its own rows only, by the statements in privacy.c)
+GRANT SELECT ON role_requests TO 'pf_privacy'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_privacy'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_privacy'@'localhost';
+GRANT SELECT ON consent_purposes TO 'pf_privacy'@'localhost';
+GRANT SELECT ON user_consents TO 'pf_privacy'@'localhost';
+GRANT SELECT ON consent_log TO 'pf_privacy'@'localhost';
+GRANT SELECT (user_id, used_at) ON recovery_codes TO 'pf_privacy'@'localhost';
+GRANT SELECT ON consents TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, name) ON apps TO 'pf_privacy'@'localhost';
+GRANT SELECT (app_id, user_id, created_at) ON sso_participants TO 'pf_privacy'@'localhost';
+GRANT SELECT (app_id, user_id, created_at) ON oidc_codes TO 'pf_privacy'@'localhost';
+GRANT SELECT (app_id, user_id, created_at) ON oidc_tokens TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, org_id, category, title_enc, description_enc, created_by, created_at,
+  updated_at, deleted_at) ON documents TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, document_id, state, size, mime, filename_enc, uploaded_by, created_at)
+  ON document_versions TO 'pf_privacy'@'localhost';
+GRANT SELECT (rule, severity, state, user_id) ON alerts TO 'pf_privacy'@'localhost';
+GRANT SELECT (outcome, object, detail, ip_enc) ON audit_log TO 'pf_privacy'@'localhost';
+
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
 CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';

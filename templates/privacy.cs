@@ -9,6 +9,7 @@
 <ul class="places">
 <?cs # privacy-legal.c ?>
 <?cs # privacy-export.c ?>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/export"><span class="place-icon"><?cs call:icon("doc") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Export.Title ?></span><span class="place-desc"><?cs var:L.Privacy.Export.Desc ?></span></span></a></li>
 <?cs # privacy-erase.c ?>
 </ul>
 <?cs include:"footer.cs" ?>
