@@ -30,6 +30,9 @@ enum field {
 	/* privacy-legal.c */
 	/* privacy-export.c */
 	/* privacy-erase.c */
+	F_REASON_DE,
+	F_REASON_EN,
+	F_UNTIL,
 	/* privacy-ropa.c */
 	F__MAX
 };
@@ -40,6 +43,19 @@ enum sql {
 	/* privacy-legal.c */
 	/* privacy-export.c */
 	/* privacy-erase.c */
+	SQL_ER_HOLDS,
+	SQL_ER_OPEN_OF,
+	SQL_ER_COUNTS,
+	SQL_ER_INSERT,
+	SQL_ER_OWN,
+	SQL_ER_CANCEL,
+	SQL_ER_USER,
+	SQL_ER_GET,
+	SQL_ER_LIST,
+	SQL_ER_DUE_NOW,
+	SQL_ER_HOLD_INSERT,
+	SQL_ER_HOLD_GET,
+	SQL_ER_HOLD_DELETE,
 	/* privacy-ropa.c */
 	SQL__MAX
 };
@@ -49,6 +65,15 @@ int	page_overview(struct pf_req *);		/* privacy.c: /privacy */
 /* privacy-legal.c */
 /* privacy-export.c */
 /* privacy-erase.c */
+int	page_erase(struct pf_req *);		/* /privacy/erase */
+int	page_erase_request(struct pf_req *);	/* POST /privacy/erase/request */
+int	page_erase_cancel(struct pf_req *);	/* POST /privacy/erase/cancel */
+int	page_erasures_admin(struct pf_req *);	/* /privacy/admin/erasures */
+int	page_erasure_user(struct pf_req *);	/* /privacy/admin/user */
+int	page_erasure_confirm(struct pf_req *);	/* /privacy/admin/erasures/confirm */
+int	page_erasure_schedule(struct pf_req *);	/* POST .../erasures/schedule */
+int	page_hold_set(struct pf_req *);		/* POST /privacy/admin/holds/set */
+int	page_hold_remove(struct pf_req *);	/* POST /privacy/admin/holds/remove */
 /* privacy-ropa.c */
 
 #endif /* PRIVACY_H */

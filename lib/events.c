@@ -95,6 +95,13 @@ const struct pf_event_kind pf_event_kinds[] = {
 	/* privacy-legal.c */
 	/* privacy-export.c */
 	/* privacy-erase.c */
+	{ "privacy.erasure.requested",	"iam", "deletion", 4 },
+	{ "privacy.erasure.cancelled",	"iam", "change", 3 },
+	{ "privacy.erasure.scheduled",	"iam", "deletion", 5 },
+	{ "privacy.erasure.held",	"iam", "info", 3 },
+	{ "privacy.erasure.done",	"iam", "deletion", 5 },
+	{ "privacy.hold.set",		"iam", "change", 4 },
+	{ "privacy.hold.removed",	"iam", "change", 4 },
 	/* privacy-ropa.c */
 	/* retention */
 	{ NULL, NULL, NULL, 0 },

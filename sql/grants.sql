@@ -215,6 +215,11 @@ GRANT SELECT (id, created_at, event, actor_id, user_id, ip_idx, net_idx)
   ON audit_log TO 'pf_privacy'@'localhost';
 GRANT SELECT (id, created_at, dedup), INSERT, UPDATE (detail_enc) ON alerts TO 'pf_privacy'@'localhost';
 -- (each part of the program adds the grants it needs below)
+-- privacy-erase.c: erasure requests and legal holds; what erasure would
+-- leave of the organisation's documents (counts only)
+GRANT SELECT, INSERT, UPDATE (status, decided_at, due_at) ON erasure_requests TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, DELETE ON legal_holds TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, org_id, created_by, deleted_at) ON documents TO 'pf_privacy'@'localhost';
 
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
