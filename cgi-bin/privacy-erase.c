@@ -64,7 +64,8 @@ set_holds(struct pf_req *r, const char *node, unsigned long long user)
 	    PF_ARGS(PF_INT((long long)user)), &h) != PF_DB_OK)
 		return -1;
 	for (i = 0; i < h.n; i++) {
-		pf_setf(r, pf_cell_str(&h, i, 0), "%s.%zu.Id", node, i);
+		pf_setf(r, pf_psprintf(pf_req_pool(r), "%lld", PF_CELL(&h, i, 0)->i), "%s.%zu.Id",
+		    node, i);
 		pf_setf(r, pf_cell_str(&h, i, en ? 2 : 1), "%s.%zu.Reason", node, i);
 		pf_setf(r, human(r, pf_cell_str(&h, i, 3)), "%s.%zu.Until", node, i);
 	}
@@ -82,7 +83,7 @@ set_open(struct pf_req *r, const char *node, unsigned long long user)
 		return -1;
 	if (q.n == 0)
 		return 0;
-	pf_setf(r, pf_cell_str(&q, 0, 0), "%s.Id", node);
+	pf_setf(r, pf_psprintf(pf_req_pool(r), "%lld", PF_CELL(&q, 0, 0)->i), "%s.Id", node);
 	pf_setf(r, pf_cell_str(&q, 0, 1), "%s.Status", node);
 	pf_setf(r, human(r, pf_cell_str(&q, 0, 2)), "%s.Requested", node);
 	pf_setf(r, human(r, pf_cell_str(&q, 0, 3)), "%s.Due", node);
@@ -335,7 +336,7 @@ page_erasures_admin(struct pf_req *r)
 		return 503;
 	for (i = k = 0; i < q.n; i++) {
 		user = (unsigned long long)PF_CELL(&q, i, 1)->i;
-		pf_setf(r, pf_cell_str(&q, i, 0), "Admin.List.%zu.Id", k);
+		pf_setf(r, pf_psprintf(p, "%lld", PF_CELL(&q, i, 0)->i), "Admin.List.%zu.Id", k);
 		pf_setf(r, pf_psprintf(p, "%llu", user), "Admin.List.%zu.User", k);
 		pf_setf(r, pf_cell_str(&q, i, 2), "Admin.List.%zu.Status", k);
 		pf_setf(r, human(r, pf_cell_str(&q, i, 3)), "Admin.List.%zu.Requested", k);

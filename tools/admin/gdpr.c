@@ -453,7 +453,8 @@ erase_due(void)
 	const char *reason, *until;
 	int found, rc;
 
-	rows(p, S_DUE, 0, &due);
+	if (pf_db_query(db, p, S_DUE, NULL, 0, &due) != PF_DB_OK)
+		die("gdpr: a query failed (see the log above)");
 	for (i = 0; i < due.n; i++) {
 		req = (unsigned long long)PF_CELL(&due, i, 0)->i;
 		user = (unsigned long long)PF_CELL(&due, i, 1)->i;
