@@ -567,8 +567,8 @@ gdpr_replay(void)
 		pf_pool_reset(p);
 	}
 	gdpr_close();
-	/* no new account may get an erased person's number */
-	connect_admin();
+	/* no new account may get an erased person's number (m: main.c's
+	 * connection of the migration account) */
 	snprintf(stmt, sizeof(stmt), "ALTER TABLE users AUTO_INCREMENT = %llu", max + 1);
 	query(stmt);
 	printf("erasure journal replayed: %zu entries, %zu users erased again, keys of all "
