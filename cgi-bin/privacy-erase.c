@@ -8,7 +8,10 @@
  *                                       uploaded by others) and why; the
  *                                       open request, if any
  *   POST /privacy/erase/request         ask: due after Gdpr.ErasureGraceDays
- *   POST /privacy/erase/cancel          cancel an open request (id)
+ *   POST /privacy/erase/cancel          cancel an open request (id) while it
+ *                                       is not yet due, or held: once due,
+ *                                       only `gdpr erase` changes it, so a
+ *                                       cancellation never races an erasure
  *   GET  /privacy/admin/erasures        open requests: key users (users.manage
  *                                       in their organisation) those of their
  *                                       members, administrators all; ?id=
@@ -89,6 +92,9 @@ set_open(struct pf_req *r, const char *node, unsigned long long user)
 	pf_setf(r, human(r, pf_cell_str(&q, 0, 3)), "%s.Due", node);
 	if ((unsigned long long)PF_CELL(&q, 0, 4)->i != user)
 		pf_setf(r, "1", "%s.ByOther", node);
+	/* due: pforte-admin gdpr erase may be at it, no cancelling now */
+	if (PF_CELL(&q, 0, 5)->i != 0)
+		pf_setf(r, "1", "%s.Running", node);
 	return 1;
 }
 

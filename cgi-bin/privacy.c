@@ -36,7 +36,8 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "ORDER BY until_at, id",
 	[SQL_ER_OPEN_OF - PF_SQL_APP] =
 	    "SELECT id, status, DATE_FORMAT(requested_at, '%Y-%m-%d %H:%i:%s'), "
-	    "DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'), IFNULL(requested_by, 0) "
+	    "DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'), IFNULL(requested_by, 0), "
+	    "status = 'pending' AND due_at <= UTC_TIMESTAMP(6) "
 	    "FROM erasure_requests WHERE user_id = ? AND status IN ('pending','held')",
 	/* audit entries about or by the user; documents they created; the
 	 * organisation's documents created by others */
@@ -52,7 +53,8 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "SELECT status FROM erasure_requests WHERE id = ? AND user_id = ?",
 	[SQL_ER_CANCEL - PF_SQL_APP] =
 	    "UPDATE erasure_requests SET status = 'cancelled', decided_at = UTC_TIMESTAMP(6) "
-	    "WHERE id = ? AND user_id = ? AND status IN ('pending','held')",
+	    "WHERE id = ? AND user_id = ? AND (status = 'held' OR "
+	    "(status = 'pending' AND due_at > UTC_TIMESTAMP(6)))",
 	[SQL_ER_USER - PF_SQL_APP] = "SELECT id, IFNULL(org_id, 0) FROM users WHERE id = ?",
 	[SQL_ER_GET - PF_SQL_APP] =
 	    "SELECT user_id FROM erasure_requests WHERE id = ? AND status IN ('pending','held')",

@@ -1,6 +1,7 @@
 <?cs include:"macros.cs" ?><?cs include:"header.cs" ?><?cs #
   /privacy/erase: what erasing the account removes and what it keeps, and
-  why.  Erase.Open (Id, Status pending|held, Requested, Due, ByOther): the
+  why.  Erase.Open (Id, Status pending|held, Requested, Due, ByOther, Running: due,
+  no longer cancellable): the
   open request; Erase.Holds.N (Reason, Until): legal holds in force;
   Erase.Audit, Erase.DocsMine, Erase.DocsOthers: counts; Erase.GraceDays.
 ?>
@@ -24,11 +25,13 @@
     <p class="card-meta"><?cs call:icon("clock") ?><span><?cs var:L.Privacy.Erase.Open.Status[Erase.Open.Status] ?></span></p>
     <p class="card-meta"><?cs call:icon("clock") ?><span><?cs var:L.Privacy.Erase.Open.Requested ?>: <span class="nowrap"><?cs var:Erase.Open.Requested ?></span> · <?cs var:L.Privacy.Erase.Open.Due ?>: <span class="nowrap erasure-due"><?cs var:Erase.Open.Due ?></span></span></p><?cs if:Erase.Open.ByOther ?>
     <p class="card-meta"><?cs call:icon("info") ?><span><?cs var:L.Privacy.Erase.Open.ByOther ?></span></p><?cs /if ?>
+<?cs if:Erase.Open.Running ?>
+    <p class="card-meta erasure-running"><?cs call:icon("info") ?><span><?cs var:L.Privacy.Erase.Open.Running ?></span></p><?cs else ?>
     <form method="post" action="<?cs var:Page.Base ?>/privacy/erase/cancel">
       <input type="hidden" name="csrf" value="<?cs var:Page.CSRF ?>">
       <input type="hidden" name="id" value="<?cs var:Erase.Open.Id ?>">
       <div class="actions"><button type="submit" class="button-secondary"><?cs call:icon("arrow-left") ?><span><?cs var:L.Privacy.Erase.Cancel ?></span></button></div>
-    </form>
+    </form><?cs /if ?>
   </div>
 </section>
 <?cs /if ?>

@@ -6,9 +6,12 @@
  *                            one user now, request or not
  *   gdpr journal             the erasure journal, one line per erased user
  *
- * A user with a legal hold in force is not erased: the request becomes
- * 'held' (and is looked at again on every run: once the hold has ended,
- * the user is erased); a user who asked themselves is told by mail.
+ * A due request is claimed first (a held one becomes pending again; a
+ * pending request that is due can no longer be cancelled), so that a
+ * cancellation never races an erasure.  A user with a legal hold in
+ * force is not erased: the request becomes 'held' (and is looked at
+ * again on every run: once the hold has ended, the user is erased); a
+ * user who asked themselves is told by mail (once).
  * Otherwise, in this order:
  *
  *   1. access ends: sessions (and their codes), SSO codes and tokens,
@@ -64,6 +67,8 @@ enum {
 	S_DUE = PF_SQL_APP,
 	S_HOLD,
 	S_HELD,
+	S_CLAIM,
+	S_STATUS,
 	S_OPEN_OF,
 	S_USER,
 	S_DOCS,
@@ -118,6 +123,14 @@ static const char *const sql[S__MAX - PF_SQL_APP] = {
 	    "ORDER BY until_at DESC LIMIT 1",
 	[S_HELD - PF_SQL_APP] =
 	    "UPDATE erasure_requests SET status = 'held' WHERE id = ? AND status = 'pending'",
+	/* a held request that is due again is pending once more: from here on
+	 * the user cannot cancel it (cancelling needs a pending request that
+	 * is not yet due, or a held one: privacy-erase.c) */
+	[S_CLAIM - PF_SQL_APP] =
+	    "UPDATE erasure_requests SET status = 'pending' WHERE id = ? AND status = 'held'",
+	[S_STATUS - PF_SQL_APP] =
+	    "SELECT status = 'pending' AND due_at <= UTC_TIMESTAMP(6) FROM erasure_requests "
+	    "WHERE id = ?",
 	[S_OPEN_OF - PF_SQL_APP] =
 	    "SELECT id FROM erasure_requests WHERE user_id = ? AND status IN ('pending','held')",
 	[S_USER - PF_SQL_APP] =
@@ -459,6 +472,19 @@ erase_due(void)
 		req = (unsigned long long)PF_CELL(&due, i, 0)->i;
 		user = (unsigned long long)PF_CELL(&due, i, 1)->i;
 		by = (unsigned long long)PF_CELL(&due, i, 2)->i;
+		/* held, and the hold still in force: nothing new to say */
+		if (strcmp(pf_cell_str(&due, i, 3), "held") == 0) {
+			hold_of(p, user, "en", &found, &reason, &until);
+			if (found) {
+				held++;
+				continue;
+			}
+		}
+		/* claim it; a request cancelled meanwhile is left alone */
+		run(S_CLAIM, req, NULL);
+		rows(p, S_STATUS, req, &u);
+		if (u.n != 1 || PF_CELL(&u, 0, 0)->i != 1)
+			continue;
 		hold_of(p, user, "en", &found, &reason, &until);
 		if (found) {
 			rows(p, S_USER, user, &u);
