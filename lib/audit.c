@@ -428,6 +428,7 @@ pf_req_batch(struct pf_db *db, const char *program)
 	r->ip = "-";	/* as req.c for a request without REMOTE_ADDR */
 	r->alerting = 1;	/* the alert rules watch people, not jobs */
 	pf_random_hex(r->id, 8);
+	pf_tmpl_begin(r);	/* template data nobody renders: pf_sso_logout sets some */
 	return r;
 }
 
@@ -439,6 +440,7 @@ pf_req_batch_free(struct pf_req *r)
 	if (r == NULL)
 		return;
 	pf_audit_discard(r);
+	pf_tmpl_end(r);
 	pf_buf_free(&r->headers);
 	p = r->pool;
 	pf_pool_free(p);

@@ -14,8 +14,10 @@
  * user who asked themselves is told by mail (once).
  * Otherwise, in this order:
  *
- *   1. access ends: sessions (and their codes), SSO codes and tokens,
- *      consents to applications, the record of SSO sign-ins;
+ *   1. access ends: the applications the user signed in to are told
+ *      (back-channel logout, pf_sso_logout, audited sso.logout.*), then
+ *      sessions (and their codes), SSO codes and tokens, consents to
+ *      applications and the record of SSO sign-ins are deleted;
  *   2. the documents the user created: each document's key is destroyed
  *      first (its content and metadata are unreadable from then on, in
  *      every backup), then its chunks in small batches and its rows, as
@@ -360,7 +362,10 @@ erase_user(unsigned long long user, unsigned long long request, int journal, con
 		if (pf_account_load(db, p, user, &acc) == PF_ACC_OK)
 			e.email = acc.email;
 	}
-	/* 1: access ends */
+	/* 1: access ends; the applications the user signed in to are told
+	 * by back-channel logout (and their tokens revoked) first */
+	if (u.n == 1)
+		pf_sso_logout(rq, 0, user);
 	for (id = S_ACCESS_FIRST; id < S_ACCESS_END; id++)
 		run(id, user, NULL);
 	/* 2: the documents they created */
