@@ -39,6 +39,11 @@ static const struct pf_field fields[F__MAX] = {
 	[F_RO_DPA_DATE] = { "dpa_signed", PF_F_LINE, 0, 64, 0, 0, NULL, NULL },
 	[F_RO_DPA_REF] = { "dpa_reference", PF_F_LINE, 0, 4000, 0, 0, NULL, NULL },
 	[F_RO_CONFIRM] = { "confirm", PF_F_BOOL, 0, 0, 0, 0, NULL, NULL },
+
+	[F_REASON_DE] = { "reason_de", PF_F_LINE, 1, 2000, 0, 0, NULL, NULL },
+	[F_REASON_EN] = { "reason_en", PF_F_LINE, 1, 2000, 0, 0, NULL, NULL },
+	[F_UNTIL] = { "until", PF_F_LINE, 1, 20, 0, 0, NULL, NULL },
+	/* privacy-ropa.c */
 };
 
 static const char *const sql[SQL__MAX - PF_SQL_APP] = {
@@ -155,6 +160,50 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "dpa_reference = ?, updated_at = UTC_TIMESTAMP(6) WHERE id = ?",
 	[SQL_RO_PROC_DELETE - PF_SQL_APP] =
 	    "DELETE FROM processors WHERE id = ?",
+
+	[SQL_ER_HOLDS - PF_SQL_APP] =
+	    "SELECT id, reason_de, reason_en, DATE_FORMAT(until_at, '%Y-%m-%d %H:%i:%s') "
+	    "FROM legal_holds WHERE user_id = ? AND until_at > UTC_TIMESTAMP(6) "
+	    "ORDER BY until_at, id",
+	[SQL_ER_OPEN_OF - PF_SQL_APP] =
+	    "SELECT id, status, DATE_FORMAT(requested_at, '%Y-%m-%d %H:%i:%s'), "
+	    "DATE_FORMAT(due_at, '%Y-%m-%d %H:%i:%s'), IFNULL(requested_by, 0), "
+	    "status = 'pending' AND due_at <= UTC_TIMESTAMP(6) "
+	    "FROM erasure_requests WHERE user_id = ? AND status IN ('pending','held')",
+	/* audit entries about or by the user; documents they created; the
+	 * organisation's documents created by others */
+	[SQL_ER_COUNTS - PF_SQL_APP] =
+	    "SELECT (SELECT COUNT(id) FROM audit_log WHERE user_id = ? OR actor_id = ?), "
+	    "(SELECT COUNT(id) FROM documents WHERE created_by = ? AND deleted_at IS NULL), "
+	    "(SELECT COUNT(id) FROM documents WHERE (created_by IS NULL OR created_by <> ?) "
+	    "AND org_id = ? AND deleted_at IS NULL)",
+	[SQL_ER_INSERT - PF_SQL_APP] =
+	    "INSERT INTO erasure_requests (user_id, org_id, requested_by, due_at) "
+	    "VALUES (?, ?, ?, UTC_TIMESTAMP(6) + INTERVAL ? DAY)",
+	[SQL_ER_OWN - PF_SQL_APP] =
+	    "SELECT status FROM erasure_requests WHERE id = ? AND user_id = ?",
+	[SQL_ER_CANCEL - PF_SQL_APP] =
+	    "UPDATE erasure_requests SET status = 'cancelled', decided_at = UTC_TIMESTAMP(6) "
+	    "WHERE id = ? AND user_id = ? AND (status = 'held' OR "
+	    "(status = 'pending' AND due_at > UTC_TIMESTAMP(6)))",
+	[SQL_ER_USER - PF_SQL_APP] = "SELECT id, IFNULL(org_id, 0) FROM users WHERE id = ?",
+	[SQL_ER_GET - PF_SQL_APP] =
+	    "SELECT user_id FROM erasure_requests WHERE id = ? AND status IN ('pending','held')",
+	/* ? = 0: all; else the members of organisation ? */
+	[SQL_ER_LIST - PF_SQL_APP] =
+	    "SELECT e.id, e.user_id, e.status, DATE_FORMAT(e.requested_at, '%Y-%m-%d %H:%i:%s'), "
+	    "DATE_FORMAT(e.due_at, '%Y-%m-%d %H:%i:%s') FROM erasure_requests e "
+	    "JOIN users u ON u.id = e.user_id WHERE e.status IN ('pending','held') "
+	    "AND (? = 0 OR u.org_id = ?) ORDER BY e.due_at, e.id LIMIT 500",
+	[SQL_ER_DUE_NOW - PF_SQL_APP] =
+	    "UPDATE erasure_requests SET due_at = UTC_TIMESTAMP(6) WHERE user_id = ? "
+	    "AND status = 'pending'",
+	[SQL_ER_HOLD_INSERT - PF_SQL_APP] =
+	    "INSERT INTO legal_holds (user_id, reason_de, reason_en, until_at, created_by) "
+	    "VALUES (?, ?, ?, ?, ?)",
+	[SQL_ER_HOLD_GET - PF_SQL_APP] = "SELECT user_id FROM legal_holds WHERE id = ?",
+	[SQL_ER_HOLD_DELETE - PF_SQL_APP] = "DELETE FROM legal_holds WHERE id = ?",
+	/* privacy-ropa.c */
 };
 
 #define FORM	(PF_PAGE_DB | PF_PAGE_FORM)
@@ -204,6 +253,23 @@ static const struct pf_page pages[] = {
 	    PF_PERM_PRIVACY_MANAGE },
 	{ "/privacy/admin/processor/delete", PF_POST, F(F_ID) | F(F_RO_CONFIRM), RO,
 	    page_ro_proc_delete, PF_PERM_PRIVACY_MANAGE },
+
+	{ "/privacy/erase", PF_GET, 0, FORM | PF_PAGE_FULL | PF_PAGE_STEPUP, page_erase, 0 },
+	{ "/privacy/erase/request", PF_POST, 0, FORM | PF_PAGE_FULL | PF_PAGE_STEPUP,
+	  page_erase_request, 0 },
+	{ "/privacy/erase/cancel", PF_POST, F(F_ID), FORM | PF_PAGE_FULL | PF_PAGE_STEPUP,
+	  page_erase_cancel, 0 },
+	{ "/privacy/admin/erasures", PF_GET, F(F_ID), FORM | PF_PAGE_FULL, page_erasures_admin, 0 },
+	{ "/privacy/admin/user", PF_GET, F(F_ID), FORM | PF_PAGE_FULL, page_erasure_user, 0 },
+	{ "/privacy/admin/erasures/confirm", PF_GET, F(F_ID), FORM | PF_PAGE_FULL,
+	  page_erasure_confirm, 0 },
+	{ "/privacy/admin/erasures/schedule", PF_POST, F(F_ID), FORM | PF_PAGE_FULL | PF_PAGE_STEPUP,
+	  page_erasure_schedule, 0 },
+	{ "/privacy/admin/holds/set", PF_POST, F(F_ID) | F(F_REASON_DE) | F(F_REASON_EN) | F(F_UNTIL),
+	  FORM | PF_PAGE_FULL, page_hold_set, PF_PERM_PRIVACY_MANAGE },
+	{ "/privacy/admin/holds/remove", PF_POST, F(F_ID), FORM | PF_PAGE_FULL, page_hold_remove,
+	  PF_PERM_PRIVACY_MANAGE },
+	/* privacy-ropa.c */
 };
 
 static const struct pf_app app = {

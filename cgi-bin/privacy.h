@@ -36,6 +36,11 @@ enum field {
 	F_RO_DATA, F_RO_SUBJECTS, F_RO_RECIPIENTS, F_RO_THIRD, F_RO_RETENTION,
 	F_RO_TOMS, F_RO_PROCESSORS, F_RO_PNAME, F_RO_SERVICE, F_RO_COUNTRY,
 	F_RO_DPA_DATE, F_RO_DPA_REF, F_RO_CONFIRM,
+
+	F_REASON_DE,
+	F_REASON_EN,
+	F_UNTIL,
+	/* privacy-ropa.c */
 	F__MAX
 };
 
@@ -63,6 +68,19 @@ enum sql {
 	SQL_EX_ALERTS,
 	SQL_EX_AUDIT,
 	/* privacy-erase.c */
+	SQL_ER_HOLDS,
+	SQL_ER_OPEN_OF,
+	SQL_ER_COUNTS,
+	SQL_ER_INSERT,
+	SQL_ER_OWN,
+	SQL_ER_CANCEL,
+	SQL_ER_USER,
+	SQL_ER_GET,
+	SQL_ER_LIST,
+	SQL_ER_DUE_NOW,
+	SQL_ER_HOLD_INSERT,
+	SQL_ER_HOLD_GET,
+	SQL_ER_HOLD_DELETE,
 	/* privacy-ropa.c */
 	SQL_RO_ACTS,
 	SQL_RO_ACT_GET,
@@ -87,6 +105,15 @@ int	page_overview(struct pf_req *);		/* privacy.c: /privacy */
 int	page_export(struct pf_req *);		/* /privacy/export */
 int	page_export_json(struct pf_req *);	/* /privacy/export.json */
 /* privacy-erase.c */
+int	page_erase(struct pf_req *);		/* /privacy/erase */
+int	page_erase_request(struct pf_req *);	/* POST /privacy/erase/request */
+int	page_erase_cancel(struct pf_req *);	/* POST /privacy/erase/cancel */
+int	page_erasures_admin(struct pf_req *);	/* /privacy/admin/erasures */
+int	page_erasure_user(struct pf_req *);	/* /privacy/admin/user */
+int	page_erasure_confirm(struct pf_req *);	/* /privacy/admin/erasures/confirm */
+int	page_erasure_schedule(struct pf_req *);	/* POST .../erasures/schedule */
+int	page_hold_set(struct pf_req *);		/* POST /privacy/admin/holds/set */
+int	page_hold_remove(struct pf_req *);	/* POST /privacy/admin/holds/remove */
 /* privacy-ropa.c */
 int	page_privacy_admin(struct pf_req *);	/* /privacy/admin */
 int	page_ro_list(struct pf_req *);

@@ -393,3 +393,55 @@ pf_audit_committed(struct pf_req *r)
 		r->alerting = 0;
 	}
 }
+
+/* ---- events of batch jobs (pforte-admin) ------------------------------- */
+
+static const char *
+batch_getenv(struct pf_io *io, const char *name)
+{
+	(void)io;
+	(void)name;
+	return NULL;
+}
+
+struct pf_req *
+pf_req_batch(struct pf_db *db, const char *program)
+{
+	struct pf_pool *p = pf_pool_new();
+	struct pf_req *r = pf_pcalloc(p, sizeof(*r));
+	struct pf_app *app = pf_pcalloc(p, sizeof(*app));
+	struct pf_io *io = pf_pcalloc(p, sizeof(*io));
+	static int tmpl;
+	char err[256];
+
+	/* the language files, for pf_mail_send and pf_tr */
+	if (!tmpl && pf_tmpl_init(err, sizeof(err)) < 0)
+		pf_log(NULL, PF_LOG_ERR, "templates: %s (no mail from this job)", err);
+	tmpl = 1;
+	app->name = pf_pstrdup(p, program);
+	io->getenv = batch_getenv;
+	r->pool = p;
+	r->app = app;
+	r->io = io;
+	r->db = db;
+	r->lang = pf_conf_str("Portal.DefaultLang");
+	r->ip = "-";	/* as req.c for a request without REMOTE_ADDR */
+	r->alerting = 1;	/* the alert rules watch people, not jobs */
+	pf_random_hex(r->id, 8);
+	pf_tmpl_begin(r);	/* template data nobody renders: pf_sso_logout sets some */
+	return r;
+}
+
+void
+pf_req_batch_free(struct pf_req *r)
+{
+	struct pf_pool *p;
+
+	if (r == NULL)
+		return;
+	pf_audit_discard(r);
+	pf_tmpl_end(r);
+	pf_buf_free(&r->headers);
+	p = r->pool;
+	pf_pool_free(p);
+}

@@ -96,6 +96,13 @@ const struct pf_event_kind pf_event_kinds[] = {
 	/* privacy-export.c */
 	{ "privacy.export.downloaded",	"database", "access", 4 },
 	/* privacy-erase.c */
+	{ "privacy.erasure.requested",	"iam", "deletion", 4 },
+	{ "privacy.erasure.cancelled",	"iam", "change", 3 },
+	{ "privacy.erasure.scheduled",	"iam", "deletion", 5 },
+	{ "privacy.erasure.held",	"iam", "info", 3 },
+	{ "privacy.erasure.done",	"iam", "deletion", 5 },
+	{ "privacy.hold.set",		"iam", "change", 4 },
+	{ "privacy.hold.removed",	"iam", "change", 4 },
 	/* privacy-ropa.c */
 	{ "privacy.activity.created",	"configuration", "creation", 3 },
 	{ "privacy.activity.updated",	"configuration", "change", 3 },

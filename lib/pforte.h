@@ -676,6 +676,17 @@ enum pf_dberr	pf_audit_event(struct pf_req *, const char *action, enum pf_outcom
 		    unsigned long long user, unsigned long long org, const char *object,
 		    const char *detail, const struct pf_change *, size_t n);
 
+/* A request for a batch job without a web request (pforte-admin gdpr
+ * erase): no session, no client, no page; pf_tx and pf_audit* work on it
+ * as on a web request, so its events are chained like every other.  They
+ * have no actor (a system event), program is program, the address "-",
+ * no user agent; the alert rules are not run for them.  pf_sso_logout
+ * works on it too (its template data goes nowhere).  The first call
+ * loads the templates (pf_mail_send needs them).  Free with
+ * pf_req_batch_free (it discards events not written). */
+struct pf_req	*pf_req_batch(struct pf_db *, const char *program);
+void		 pf_req_batch_free(struct pf_req *);
+
 /* An event as written, for the alert rules (pf_alerts_check). */
 #define PF_TIME_LEN	26	/* "YYYY-MM-DD HH:MM:SS.ffffff" */
 struct pf_event {

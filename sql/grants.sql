@@ -241,6 +241,12 @@ GRANT SELECT (id, document_id, state, size, mime, filename_enc, uploaded_by, cre
 GRANT SELECT (rule, severity, state, user_id) ON alerts TO 'pf_privacy'@'localhost';
 GRANT SELECT (outcome, object, detail, ip_enc) ON audit_log TO 'pf_privacy'@'localhost';
 
+-- privacy-erase.c: erasure requests and legal holds; what erasure would
+-- leave of the organisation's documents (counts only)
+GRANT SELECT, INSERT, UPDATE (status, decided_at, due_at) ON erasure_requests TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, DELETE ON legal_holds TO 'pf_privacy'@'localhost';
+GRANT SELECT (id, org_id, created_by, deleted_at) ON documents TO 'pf_privacy'@'localhost';
+
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
 CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';

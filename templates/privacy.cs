@@ -11,5 +11,6 @@
 <?cs # privacy-export.c ?>
   <li><a class="place" href="<?cs var:Page.Base ?>/privacy/export"><span class="place-icon"><?cs call:icon("doc") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Export.Title ?></span><span class="place-desc"><?cs var:L.Privacy.Export.Desc ?></span></span></a></li>
 <?cs # privacy-erase.c ?>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/erase"><span class="place-icon"><?cs call:icon("user") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Erase.Title ?></span><span class="place-desc"><?cs var:L.Privacy.Erase.Short ?></span></span></a></li>
 </ul>
 <?cs include:"footer.cs" ?>

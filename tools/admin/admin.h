@@ -51,5 +51,8 @@ int	cmd_purge(int argc, char **argv);
 int	cmd_audit(int argc, char **argv);
 int	cmd_sso(int argc, char **argv);
 int	cmd_app(int argc, char **argv);
+/* gdpr.c: erasure carried out; restore replays the erasure journal */
+int	cmd_gdpr(int argc, char **argv);
+void	gdpr_replay(void);
 
 #endif /* ADMIN_H */

@@ -936,6 +936,8 @@ cmd_restore(int argc, char **argv)
 	 * is used for sealing only while its wrapped material is unchanged,
 	 * and a failed open unwraps afresh (lib/keys.c). */
 	printf("%s restored into database %s\n", r.path, pf_conf_str("DB.Name"));
+	/* GDPR: whoever was erased after the backup was taken stays erased */
+	gdpr_replay();
 	pf_secmem_free(bkkey, PF_KEY_LEN);
 	bkkey = NULL;
 	pf_pool_free(pool);

@@ -16,6 +16,7 @@
  *   sso          key new | list | retire | jwks | check: the SSO signing keys
  *   app          add | list | show | secret | disable | enable | delete:
  *                applications that sign in through Pforte
+ *   gdpr         erase | journal: erasure requests carried out (GDPR)
  *
  * It connects with the migration account DB.Account.admin.
  */
@@ -43,6 +44,7 @@ usage(void)
 	    "  audit verify | audit purge [--days N]\n"
 	    "  sso key new [--alg RS256|ES256] | list | retire | jwks | check\n"
 	    "  app add --name N --redirect-uri U [...] | list | show|secret|disable|enable|delete ID\n"
+	    "  gdpr erase [--user ID] | gdpr journal   carry out due erasures; the journal\n"
 	    "CONFIG defaults to $PFORTE_CONFIG or %s; DIR to %s/sql.\n",
 	    pf_conf_path(), PF_DATADIR);
 	exit(2);
@@ -104,6 +106,8 @@ main(int argc, char *argv[])
 		rc = cmd_sso(argc - 1, argv + 1);
 	else if (strcmp(argv[0], "app") == 0)
 		rc = cmd_app(argc - 1, argv + 1);
+	else if (strcmp(argv[0], "gdpr") == 0)
+		rc = cmd_gdpr(argc - 1, argv + 1);
 	else
 		usage();
 	mysql_close(m);
