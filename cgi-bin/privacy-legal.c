@@ -736,6 +736,7 @@ static int
 render_text(struct pf_req *r, int confirm)
 {
 	struct text t;
+	struct pf_rows rows;
 	const char *published, *done = pf_req_field(r, F_DONE);
 	int rc;
 
@@ -743,6 +744,14 @@ render_text(struct pf_req *r, int confirm)
 		return 403;
 	if ((rc = load_text(r, id_of(r, F_ID), 0, &t, &published)) != 0)
 		return rc;
+	if (confirm && published == NULL) {
+		/* a newer version in force already: this draft stays one */
+		if (pf_db_query(pf_req_db(r), pf_req_pool(r), SQL_TEXT_MAXPUB,
+		    PF_ARGS(PF_STR(t.kind)), &rows) != PF_DB_OK || rows.n != 1)
+			return 503;
+		if (PF_CELL(&rows, 0, 0)->i >= t.version)
+			published = "";
+	}
 	if (confirm && published != NULL)
 		return pf_message(r, 409, "Privacy.Legal.Admin.Twice", "/privacy/admin/texts",
 		    "Privacy.Legal.Admin.Back");
