@@ -28,6 +28,17 @@ enum field {
 	/* privacy.c */
 	F_ID,
 	/* privacy-legal.c */
+	F_KIND,
+	F_TITLE_DE,
+	F_TITLE_EN,
+	F_BODY_DE,
+	F_BODY_EN,
+	F_TERMS,
+	F_NOTICE,
+	F_RETURN_TO,
+	F_PURPOSE,
+	F_GRANT,
+	F_DONE,
 	/* privacy-export.c */
 	/* privacy-erase.c */
 	/* privacy-ropa.c: an activity, the processors it uses, a
@@ -48,6 +59,23 @@ enum sql {
 	/* privacy.c */
 	SQL_NOTHING = PF_SQL_APP,
 	/* privacy-legal.c */
+	SQL_LEGAL_FORCE,
+	SQL_LEGAL_ACCEPT,
+	SQL_LEGAL_ACCEPT_SEAL,
+	SQL_TEXTS_LIST,
+	SQL_TEXT_ONE,
+	SQL_TEXT_LOCK,
+	SQL_TEXT_NEWEST,
+	SQL_TEXT_INSERT,
+	SQL_TEXT_UPDATE,
+	SQL_TEXT_MAXPUB,
+	SQL_TEXT_PUBLISH,
+	SQL_PURPOSES,
+	SQL_PURPOSE_ONE,
+	SQL_CONSENT_LOCK,
+	SQL_CONSENT_SET,
+	SQL_CONSENT_LOG,
+	SQL_CONSENT_LOG_SEAL,
 	/* privacy-export.c */
 	SQL_EX_USER,
 	SQL_EX_ORG,
@@ -101,6 +129,21 @@ enum sql {
 /* ---- handlers ---- */
 int	page_overview(struct pf_req *);		/* privacy.c: /privacy */
 /* privacy-legal.c */
+void	legal_overview(struct pf_req *);	/* the overview's entries */
+int	page_accept(struct pf_req *);		/* /privacy/accept */
+int	page_accept_post(struct pf_req *);
+int	page_terms(struct pf_req *);		/* /privacy/terms */
+int	page_notice(struct pf_req *);		/* /privacy/notice */
+int	page_consents(struct pf_req *);		/* /privacy/consents */
+int	page_consents_post(struct pf_req *);
+int	page_texts(struct pf_req *);		/* /privacy/admin/texts */
+int	page_text_new(struct pf_req *);		/* .../new */
+int	page_text_new_post(struct pf_req *);
+int	page_text_edit(struct pf_req *);	/* .../edit */
+int	page_text_edit_post(struct pf_req *);
+int	page_text_view(struct pf_req *);	/* .../view */
+int	page_text_publish(struct pf_req *);	/* .../publish */
+int	page_text_publish_post(struct pf_req *);
 /* privacy-export.c */
 int	page_export(struct pf_req *);		/* /privacy/export */
 int	page_export_json(struct pf_req *);	/* /privacy/export.json */

@@ -291,8 +291,25 @@ decide_tx(struct pf_req *r, void *arg)
 	return 0;
 }
 
+/* 1 when the approver consented to copies of their decisions (purpose
+ * notify.decisions, /privacy/consents); read at each decision, so a
+ * withdrawal counts at once.  Anything else, a failure too: no copy. */
+static int
+wants_copy(struct pf_req *r)
+{
+	struct pf_rows rows;
+
+	if (pf_db_query(pf_req_db(r), pf_req_pool(r), SQL_CONSENT,
+	    PF_ARGS(PF_INT((long long)pf_req_session(r)->user)), &rows) != PF_DB_OK) {
+		pf_log(r, PF_LOG_WARN, "rolereq: the approver's consent cannot be read");
+		return 0;
+	}
+	return rows.n == 1 && PF_CELL(&rows, 0, 0)->i == 1;
+}
+
 /* Both sides hear of the decision: the requester, and the approver as a
- * confirmation.  Failures are logged; the decision stands. */
+ * confirmation when they consented to it.  Failures are logged; the
+ * decision stands. */
 static void
 notify(struct pf_req *r, const struct decide *d)
 {
@@ -315,6 +332,8 @@ notify(struct pf_req *r, const struct decide *d)
 	if (pf_mail_send(q->acc.lang, q->acc.email, "roledecision", v, n) != 0)
 		pf_log(r, PF_LOG_WARN, "rolereq: decision mail of request %llu failed", q->id);
 
+	if (!wants_copy(r))
+		return;
 	if (pf_account_load(pf_req_db(r), p, pf_req_session(r)->user, &me) != PF_ACC_OK) {
 		pf_log(r, PF_LOG_ERR, "rolereq: the approver's account cannot be loaded");
 		return;

@@ -3,8 +3,9 @@
  * role with a justification; the approvers (the key users of the user's
  * organisation for roles their organisation decides, administrators for
  * everything) are mailed, see the request in their queue and approve it,
- * optionally until a date, or reject it with a comment.  Both sides get
- * an e-mail.  A grant takes effect at the requester's next request:
+ * optionally until a date, or reject it with a comment.  The requester
+ * gets an e-mail, the approver a copy when they consented to it
+ * (notify.decisions, /privacy/consents).  A grant takes effect at the requester's next request:
  * pf_may() reads the grants for every request.
  *
  * The pipeline (lib/loop.c) has already checked every field, the form
@@ -98,6 +99,9 @@ static const char *const sql[SQL__MAX - PF_SQL_APP] = {
 	    "JOIN users u ON u.id = ur.user_id LEFT JOIN orgs o ON o.id = u.org_id "
 	    "WHERE u.status = 'active' AND (o.id IS NULL OR o.status = 'active') "
 	    "AND " LIVE_GRANT " ORDER BY u.id LIMIT 200",
+	/* the approver's consent to a copy of their decisions (privacy) */
+	[SQL_CONSENT - PF_SQL_APP] =
+	    "SELECT granted FROM user_consents WHERE user_id = ? AND purpose = 'notify.decisions'",
 };
 
 #define FORM	(PF_PAGE_DB | PF_PAGE_FORM | PF_PAGE_FULL)

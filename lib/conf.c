@@ -168,6 +168,9 @@ static const struct ckey keys[] = {
 	{ "Retention.InvitationDays", C_INT, "30", 0, 3650, NULL },
 	{ "Retention.UnverifiedDays", C_INT, "30", 0, 3650, NULL },
 	{ "Privacy.IPDays", C_INT, "30", 0, 3650, NULL },
+	/* privacy-legal: how long a program keeps the legal texts in force
+	 * before it reads them again (the acceptance gate, lib/legal.c) */
+	{ "Privacy.TextsCacheSeconds", C_INT, "30", 0, 30, NULL },
 };
 #define NKEYS (sizeof(keys) / sizeof(keys[0]))
 

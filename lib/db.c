@@ -307,6 +307,18 @@ static const char *const libsql[PF_SQL_APP] = {
 	[PF_SQL_SSO_TOKENS_END] =
 	    "UPDATE oidc_tokens SET revoked_at = UTC_TIMESTAMP(6) WHERE user_id = ? "
 	    "AND (session_id = ? OR (? = 0 AND session_id IS NOT NULL)) AND revoked_at IS NULL",
+	/* legal.c: the newest published version of each kind (a handful of
+	 * rows, index legal_texts_published) */
+	[PF_SQL_LEGAL_IN_FORCE] =
+	    "SELECT kind, MAX(version) FROM legal_texts WHERE published_at IS NOT NULL "
+	    "GROUP BY kind",
+	/* how many kinds the user accepted in their version in force or a
+	 * later one: the user's few acceptances (legal_acceptances_one),
+	 * each joined by primary key */
+	[PF_SQL_LEGAL_ACCEPTED] =
+	    "SELECT COUNT(DISTINCT t.kind) FROM legal_acceptances a "
+	    "JOIN legal_texts t ON t.id = a.text_id WHERE a.user_id = ? "
+	    "AND ((t.kind = 'terms' AND t.version >= ?) OR (t.kind = 'privacy' AND t.version >= ?))",
 };
 
 struct pf_db {

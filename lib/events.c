@@ -93,6 +93,12 @@ const struct pf_event_kind pf_event_kinds[] = {
 	{ "sso.logout.failed",		"session", "info", 4 },
 	/* data protection (cgi-bin/privacy*.c, tools/admin/gdpr.c) */
 	/* privacy-legal.c */
+	{ "privacy.text.created",	"configuration", "creation", 3 },
+	{ "privacy.text.updated",	"configuration", "change", 3 },
+	{ "privacy.text.published",	"configuration", "change", 4 },
+	{ "privacy.terms.accepted",	"iam", "change", 1 },
+	{ "privacy.consent.granted",	"iam", "change", 1 },
+	{ "privacy.consent.withdrawn",	"iam", "change", 1 },
 	/* privacy-export.c */
 	{ "privacy.export.downloaded",	"database", "access", 4 },
 	/* privacy-erase.c */

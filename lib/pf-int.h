@@ -126,6 +126,13 @@ void	 pf_session_present(struct pf_req *);	/* Session.* for the layout */
  * administer something (2). */
 void	 pf_tmpl_nav(struct pf_req *, int level);
 
+/* legal.c: 1 when the session's user must accept a legal text in force
+ * before this page (the acceptance gate of pf_auth_gate), 0 when not
+ * (nothing in force, all accepted, or a page every user may reach:
+ * accepting, reading the texts, signing out), -1 when the database
+ * failed. */
+int	 pf_legal_pending(struct pf_req *);
+
 /* csrf.c */
 int	 pf_base_init(void);
 int	 pf_csrf_origin_ok(const struct pf_req *);

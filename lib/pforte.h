@@ -342,6 +342,9 @@ enum pf_libsql {
 	PF_SQL_SSO_SECTOR,
 	PF_SQL_SSO_PARTS_DELETE,
 	PF_SQL_SSO_TOKENS_END,
+	/* legal.c: the legal texts in force, whether a user accepted them */
+	PF_SQL_LEGAL_IN_FORCE,
+	PF_SQL_LEGAL_ACCEPTED,
 	PF_SQL_APP
 };
 

@@ -403,6 +403,23 @@ pf_auth_gate(struct pf_req *r)
 		return get ? go(r, "/login/factor") : 403;
 	if (!s->enrolled)
 		return get ? go(r, "/login/enrol") : 403;
+	/* the legal texts in force, accepted (lib/legal.c) */
+	switch (pf_legal_pending(r)) {
+	case 0:
+		break;
+	case 1:
+		if (!get) {
+			pf_set(r, "Error.Detail", pf_tr(r, "Error.Legal"));
+			return 403;
+		}
+		here = return_path(r, q);
+		if (!pf_local_path(here))
+			here = "/";
+		return go(r, pf_psprintf(r->pool, "/privacy/accept?return_to=%s",
+		    query_escape(r->pool, here)));
+	default:
+		return 503;
+	}
 	if ((r->page->flags & PF_PAGE_STEPUP) && !pf_session_fresh(s)) {
 		/* A form posted now would be lost: refuse it; a page view
 		 * asks for the factor and comes back. */

@@ -247,6 +247,34 @@ GRANT SELECT, INSERT, UPDATE (status, decided_at, due_at) ON erasure_requests TO
 GRANT SELECT, INSERT, DELETE ON legal_holds TO 'pf_privacy'@'localhost';
 GRANT SELECT (id, org_id, created_by, deleted_at) ON documents TO 'pf_privacy'@'localhost';
 
+-- privacy-legal: the legal texts (written by the editor), their
+-- acceptance (the ledger, its address sealed afterwards: the AAD names the
+-- row), the consent purposes, each user's consents and their ledger.
+GRANT SELECT, INSERT, UPDATE ON legal_texts TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, UPDATE (ip_enc) ON legal_acceptances TO 'pf_privacy'@'localhost';
+GRANT SELECT ON consent_purposes TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, UPDATE ON user_consents TO 'pf_privacy'@'localhost';
+GRANT SELECT, INSERT, UPDATE (ip_enc) ON consent_log TO 'pf_privacy'@'localhost';
+-- The acceptance gate (lib/legal.c) runs in every program that loads
+-- full sessions: it reads the texts in force and the user's acceptances.
+GRANT SELECT ON legal_texts TO 'pf_login'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_login'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_magic'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_magic'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_profile'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_profile'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_rolereq'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_documents'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_documents'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_webadmin'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_webadmin'@'localhost';
+GRANT SELECT ON legal_texts TO 'pf_token'@'localhost';
+GRANT SELECT ON legal_acceptances TO 'pf_token'@'localhost';
+-- rolereq mails the deciding approver a copy only with their consent
+-- (purpose notify.decisions).
+GRANT SELECT ON user_consents TO 'pf_rolereq'@'localhost';
+
 -- retention (pforte-admin audit purge): deletes the oldest audit rows and
 -- moves the chain's floor up to the first row kept.  Nothing else.
 CREATE USER IF NOT EXISTS 'pf_retention'@'localhost';

@@ -8,6 +8,12 @@
 </div>
 <ul class="places">
 <?cs # privacy-legal.c ?>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/consents"><span class="place-icon"><?cs call:icon("ok") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Legal.Overview.Consents ?></span><span class="place-desc"><?cs var:L.Privacy.Legal.Overview.ConsentsDesc ?></span></span></a></li>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/terms"><span class="place-icon"><?cs call:icon("doc") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Legal.Overview.Terms ?></span><span class="place-desc"><?cs var:L.Privacy.Legal.Overview.TermsDesc ?></span></span></a></li>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/notice"><span class="place-icon"><?cs call:icon("doc") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Legal.Overview.Notice ?></span><span class="place-desc"><?cs var:L.Privacy.Legal.Overview.NoticeDesc ?></span></span></a></li>
+<?cs if:Privacy.Legal.Editor ?>
+  <li><a class="place" href="<?cs var:Page.Base ?>/privacy/admin/texts"><span class="place-icon"><?cs call:icon("key") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Legal.Overview.Editor ?></span><span class="place-desc"><?cs var:L.Privacy.Legal.Overview.EditorDesc ?></span></span></a></li>
+<?cs /if ?>
 <?cs # privacy-export.c ?>
   <li><a class="place" href="<?cs var:Page.Base ?>/privacy/export"><span class="place-icon"><?cs call:icon("doc") ?></span><span class="place-text"><span class="place-label"><?cs var:L.Privacy.Export.Title ?></span><span class="place-desc"><?cs var:L.Privacy.Export.Desc ?></span></span></a></li>
 <?cs # privacy-erase.c ?>
