@@ -49,6 +49,9 @@ static const struct enccol {
 	ENC("role_requests", "comment_enc"),
 	ENC("alerts", "detail_enc"),
 	ENCK("signin_last", "loc_enc", "user_id"),
+	/* the ledgers of legal texts accepted and consents (011_gdpr) */
+	ENC("legal_acceptances", "ip_enc"),
+	ENC("consent_log", "ip_enc"),
 	/* SSO signing keys (sso.c): under the system key; a retired one is NULL */
 	ENC("sso_keys", "private_enc"),
 	/* under the document's own key, which rotation leaves alone: these
